@@ -1,0 +1,72 @@
+package io.github.segmentabsmartly.bridge;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.segmentabsmartly.bridge.delivery.CollectorFailureOutcome;
+import io.github.segmentabsmartly.bridge.delivery.CollectorRequest;
+import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
+import io.github.segmentabsmartly.bridge.delivery.DeadLetterLine;
+import io.github.segmentabsmartly.bridge.delivery.DeliveryBudget;
+import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
+import io.github.segmentabsmartly.bridge.ingest.EventCheck;
+import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
+import io.github.segmentabsmartly.bridge.ingest.OutcomeCollector;
+import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
+import io.github.segmentabsmartly.bridge.ingest.RequestRejectedAnswer;
+import io.github.segmentabsmartly.bridge.ingest.SegmentRequestReader;
+import io.github.segmentabsmartly.bridge.ingest.SenderAnswer;
+import io.github.segmentabsmartly.bridge.publish.ExposurePublishBody;
+import io.github.segmentabsmartly.bridge.publish.GoalPublishBody;
+import io.github.segmentabsmartly.bridge.publish.TrackGoalName;
+import io.github.segmentabsmartly.bridge.publish.ViewGoalName;
+import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Binds, under the names the routes use, the settings and the processors built from them. */
+public class BridgeBeans implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
+
+    @Override
+    public void configure(CamelContext context) {
+        BridgeSettings settings = BridgeSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
+        ObjectMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+        Registry registry = context.getRegistry();
+        registry.bind("settings", settings);
+        registry.bind("segmentRequestReader", new SegmentRequestReader(mapper));
+        registry.bind("eventCheck", new EventCheck());
+        registry.bind("outcomeCollector", new OutcomeCollector());
+        registry.bind("senderAnswer", new SenderAnswer(mapper, settings.deliveryPolicy().senderRetryAfter().toSeconds()));
+        registry.bind("requestRejectedAnswer", new RequestRejectedAnswer(mapper));
+        registry.bind("markDelivered", new RecordOutcome(Kind.DELIVERED));
+        registry.bind("markDryRun", new RecordOutcome(Kind.DRY_RUN));
+        registry.bind("markIgnored", new RecordOutcome(Kind.IGNORED));
+        registry.bind("markRejected", new RecordOutcome(Kind.REJECTED));
+        registry.bind("trackGoalName", new TrackGoalName(settings.goalMapping()));
+        registry.bind("pageGoalName", new ViewGoalName("page", settings.pageGoalFormat()));
+        registry.bind("screenGoalName", new ViewGoalName("screen", settings.screenGoalFormat()));
+        registry.bind("goalPublishBody", new GoalPublishBody(settings.unitMapping(), settings.timestampMode()));
+        registry.bind("exposurePublishBody", new ExposurePublishBody(settings.timestampMode()));
+        registry.bind("collectorRequest", new CollectorRequest(settings, mapper));
+        registry.bind("deliveryBudget", new DeliveryBudget(settings.deliveryPolicy()));
+        registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy()));
+        registry.bind("collectorFailureOutcome", new CollectorFailureOutcome());
+        registry.bind("deadLetterLine", new DeadLetterLine(mapper));
+        registry.bind("outboxLine", new OutboxLine(mapper));
+        if (settings.isDryRun()) {
+            LOG.warn("DRY RUN: ABSMARTLY_COLLECTOR_ENDPOINT is not set, so nothing is sent to ABsmartly; every"
+                    + " Collector request is written to {}/outbox instead", context.resolvePropertyPlaceholders("{{bridge.data-dir}}"));
+        } else {
+            LOG.info("Delivering to {} (environment {})", settings.collectorContextUrl(), settings.environment());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.segmentabsmartly.bridge;
+
+/** Names of the exchange properties the routes and processors pass between them. */
+public final class BridgeExchange {
+
+    /** The Segment event being handled (a {@link io.github.segmentabsmartly.bridge.event.SegmentEvent}). */
+    public static final String EVENT = "bridgeEvent";
+    /** What became of the event: an {@link io.github.segmentabsmartly.bridge.ingest.EventOutcome}. */
+    public static final String OUTCOME = "bridgeOutcome";
+    /** When the request arrived, epoch milliseconds: the timestamp of last resort. */
+    public static final String RECEIVED_AT = "bridgeReceivedAt";
+    /** System.nanoTime() past which no delivery attempt starts for this request. */
+    public static final String DEADLINE = "bridgeDeadline";
+    /** True when the sender posted one event rather than an array or batch. */
+    public static final String SINGLE_EVENT = "bridgeSingleEvent";
+    /** The goal name chosen for a track, page or screen event. */
+    public static final String GOAL_NAME = "bridgeGoalName";
+    /** The reason an event is deliberately not sent. */
+    public static final String IGNORED_BECAUSE = "ignoredBecause";
+    /** The Segment call implied by the HTTP Tracking API path (track, page, ..., batch). */
+    public static final String IMPLIED_CALL = "impliedCall";
+
+    private BridgeExchange() {
+    }
+}

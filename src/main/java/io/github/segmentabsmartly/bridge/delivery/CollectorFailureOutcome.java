@@ -1,0 +1,51 @@
+package io.github.segmentabsmartly.bridge.delivery;
+
+import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
+import io.github.segmentabsmartly.bridge.ingest.Outcomes;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/**
+ * Decides what a Collector failure means once retrying is over. A refusal of the event itself (400 and the
+ * other 4xx, 501) is dead-lettered; anything that may pass later (the Collector down or slow, our API key or
+ * environment rejected) asks the sender to send the event again.
+ */
+public class CollectorFailureOutcome implements Processor {
+
+    private static final int MAX_BODY_IN_REASON = 300;
+
+    @Override
+    public void process(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Long retryAfter = exchange.getProperty(CollectorRetryPolicy.SENDER_RETRY_AFTER, Long.class);
+        if (!(failure instanceof HttpOperationFailedException refused)) {
+            String reason = failure instanceof RetryBudgetSpentException
+                    ? failure.getMessage()
+                    : "the Collector could not be reached: " + failure.getClass().getSimpleName()
+                            + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
+            Outcomes.record(exchange, Kind.RETRY_LATER, reason, null, retryAfter);
+            return;
+        }
+        int status = refused.getStatusCode();
+        if (CollectorStatus.isCredentialsProblem(status)) {
+            Outcomes.record(exchange, Kind.RETRY_LATER, "the Collector rejected the bridge's API key or environment"
+                    + " (HTTP " + status + "): fix ABSMARTLY_API_KEY / ABSMARTLY_ENVIRONMENT", status, retryAfter);
+        } else if (CollectorStatus.isTransient(status) || status < 400) {
+            Outcomes.record(exchange, Kind.RETRY_LATER,
+                    "the Collector answered HTTP " + status + " until the delivery budget ran out", status, retryAfter);
+        } else {
+            Outcomes.record(exchange, Kind.DEAD_LETTERED,
+                    "the Collector refused the event (HTTP " + status + ")" + bodyOf(refused), status, null);
+        }
+    }
+
+    private static String bodyOf(HttpOperationFailedException refused) {
+        String body = refused.getResponseBody();
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String trimmed = body.strip();
+        return ": " + (trimmed.length() > MAX_BODY_IN_REASON ? trimmed.substring(0, MAX_BODY_IN_REASON) + "…" : trimmed);
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.segmentabsmartly.bridge.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.event.SegmentEvent;
+import io.github.segmentabsmartly.bridge.ingest.EventOutcome;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * The dead-letter record of an event the Collector refused: the original Segment event (so that it can be
+ * replayed through the routes), the reason and the Collector's status. Never the API key or request headers.
+ */
+public class DeadLetterLine implements Processor {
+
+    private final ObjectMapper mapper;
+
+    public DeadLetterLine(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        EventOutcome outcome = exchange.getProperty(BridgeExchange.OUTCOME, EventOutcome.class);
+        SegmentEvent event = exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class);
+        Map<String, Object> line = JsonLines.startLine();
+        line.put("messageId", outcome.messageId());
+        line.put("reason", outcome.reason());
+        line.put("collectorStatus", outcome.collectorStatus());
+        line.put("event", event.fields());
+        JsonLines.setAsBody(exchange, mapper, line);
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.segmentabsmartly.bridge.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/** One JSON object per line, the form of the dead-letter and outbox files. */
+final class JsonLines {
+
+    private JsonLines() {
+    }
+
+    /** A line that starts with the time it was written. */
+    static Map<String, Object> startLine() {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        return line;
+    }
+
+    static void setAsBody(Exchange exchange, ObjectMapper mapper, Map<String, Object> line) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(line);
+            byte[] withNewline = new byte[json.length + 1];
+            System.arraycopy(json, 0, withNewline, 0, json.length);
+            withNewline[json.length] = '\n';
+            exchange.getMessage().setBody(withNewline);
+        } catch (JsonProcessingException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+}

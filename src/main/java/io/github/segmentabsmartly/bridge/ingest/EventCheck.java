@@ -1,0 +1,27 @@
+package io.github.segmentabsmartly.bridge.ingest;
+
+import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.event.EventRejectedException;
+import io.github.segmentabsmartly.bridge.event.SegmentEvent;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Lets through only JSON objects with a string {@code type}, the one field routing needs. */
+public class EventCheck implements Processor {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void process(Exchange exchange) {
+        if (!(exchange.getIn().getBody() instanceof Map<?, ?> body)) {
+            throw new EventRejectedException("an event must be a JSON object");
+        }
+        Map<String, Object> fields = (Map<String, Object>) body;
+        if (!(fields.get("type") instanceof String type) || type.isBlank()) {
+            throw new EventRejectedException("an event needs a type (track, page, screen, identify, group or alias)");
+        }
+        fields.put("type", type.trim().toLowerCase(Locale.ROOT));
+        exchange.setProperty(BridgeExchange.EVENT, new SegmentEvent(fields));
+    }
+}

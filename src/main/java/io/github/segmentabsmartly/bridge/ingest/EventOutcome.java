@@ -1,0 +1,59 @@
+package io.github.segmentabsmartly.bridge.ingest;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * What became of one event, as reported back to its sender.
+ *
+ * @param index             position in the sender's array or batch (0 for a single event)
+ * @param messageId         the event's messageId, when it had one
+ * @param kind              the outcome
+ * @param reason            why, for anything but a plain delivery
+ * @param collectorStatus   the Collector's HTTP status, when it answered with an error
+ * @param retryAfterSeconds how long the sender should wait before sending again, for {@link Kind#RETRY_LATER}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventOutcome(
+        int index,
+        String messageId,
+        @JsonProperty("outcome") Kind kind,
+        String reason,
+        Integer collectorStatus,
+        @JsonIgnore Long retryAfterSeconds) {
+
+    public enum Kind {
+        /** The Collector accepted it. */
+        DELIVERED("delivered", 200),
+        /** No Collector is configured: written to the outbox instead. */
+        DRY_RUN("dry-run", 200),
+        /** Deliberately not sent (identify, group, alias, or a kind of tracking that is off). */
+        IGNORED("ignored", 200),
+        /** The event is wrong; sending it again cannot help. */
+        REJECTED("rejected", 400),
+        /** The Collector refused it for good; kept in the dead-letter file for replay. */
+        DEAD_LETTERED("dead-lettered", 202),
+        /** Not accepted now; the sender should send it again. */
+        RETRY_LATER("retry-later", 503);
+
+        private final String label;
+        private final int singleEventStatus;
+
+        Kind(String label, int singleEventStatus) {
+            this.label = label;
+            this.singleEventStatus = singleEventStatus;
+        }
+
+        @JsonValue
+        public String label() {
+            return label;
+        }
+
+        /** The HTTP status answered when this is the outcome of a request that carried one event. */
+        public int singleEventStatus() {
+            return singleEventStatus;
+        }
+    }
+}

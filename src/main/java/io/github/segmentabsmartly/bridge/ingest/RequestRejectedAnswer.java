@@ -1,0 +1,32 @@
+package io.github.segmentabsmartly.bridge.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers a request that could not be read at all: its status and {@code {"success": false, "error": ...}}. */
+public class RequestRejectedAnswer implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("bridge.outcomes");
+
+    private final ObjectMapper mapper;
+
+    public RequestRejectedAnswer(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        RequestRejectedException rejection =
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RequestRejectedException.class);
+        LOG.warn("refused a request ({}): {}", rejection.status(), rejection.getMessage());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", false);
+        body.put("error", rejection.getMessage());
+        JsonAnswer.write(exchange, mapper, rejection.status(), body);
+    }
+}

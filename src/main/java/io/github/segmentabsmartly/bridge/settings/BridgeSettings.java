@@ -1,0 +1,194 @@
+package io.github.segmentabsmartly.bridge.settings;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Every setting the processors read, checked once at start. Each key lives in application.properties and is
+ * overridden by its environment variable (the key upper-cased, dots and dashes turned into underscores).
+ * Deliberately has no toString: it holds the API key.
+ */
+public final class BridgeSettings {
+
+    private final String collectorEndpoint;
+    private final String apiKey;
+    private final String environment;
+    private final String application;
+    private final String applicationVersion;
+    private final String agent;
+    private final UnitMapping unitMapping;
+    private final GoalMapping goalMapping;
+    private final boolean pageViewTracking;
+    private final boolean screenViewTracking;
+    private final boolean exposureTracking;
+    private final String pageGoalFormat;
+    private final String screenGoalFormat;
+    private final TimestampMode timestampMode;
+    private final DeliveryPolicy deliveryPolicy;
+
+    private BridgeSettings(Function<String, String> properties) {
+        Reader read = new Reader(properties);
+        collectorEndpoint = stripTrailingSlashes(read.text("absmartly.collector-endpoint", ""));
+        apiKey = read.text("absmartly.api-key", "");
+        environment = read.text("absmartly.environment", "");
+        application = read.text("absmartly.application", "").trim();
+        applicationVersion = read.text("absmartly.application-version", "0").trim();
+        agent = read.text("absmartly.agent", "").trim();
+        unitMapping = UnitMapping.parse(read.text("absmartly.unit-mapping", "anonymousId=anonymousId,userId=userId"));
+        goalMapping = GoalMapping.parse(read.text("absmartly.goal-mapping", ""));
+        pageViewTracking = read.flag("absmartly.enable-page-view-tracking");
+        screenViewTracking = read.flag("absmartly.enable-screen-view-tracking");
+        exposureTracking = read.flag("absmartly.enable-exposure-tracking");
+        pageGoalFormat = read.text("absmartly.page-goal-format", "Page: {name}");
+        screenGoalFormat = read.text("absmartly.screen-goal-format", "Screen: {name}");
+        timestampMode = TimestampMode.parse(read.text("absmartly.timestamps", "event"));
+        deliveryPolicy = new DeliveryPolicy(
+                Duration.ofMillis(read.wholeNumber("bridge.delivery.budget-ms", 3000)),
+                Duration.ofMillis(read.wholeNumber("bridge.delivery.backoff-initial-ms", 100)),
+                Duration.ofMillis(read.wholeNumber("bridge.delivery.backoff-max-ms", 1000)),
+                Duration.ofSeconds(read.wholeNumber("bridge.delivery.retry-after-seconds", 5)));
+        requireCollectorCredentials();
+    }
+
+    /** Reads and checks every setting; an {@link InvalidSettingException} names the one to fix. */
+    public static BridgeSettings from(Function<String, String> properties) {
+        return new BridgeSettings(properties);
+    }
+
+    private void requireCollectorCredentials() {
+        if (isDryRun()) {
+            return;
+        }
+        if (!collectorEndpoint.startsWith("http://") && !collectorEndpoint.startsWith("https://")) {
+            throw new InvalidSettingException("ABSMARTLY_COLLECTOR_ENDPOINT must start with http:// or https://");
+        }
+        if (apiKey.isBlank()) {
+            throw new InvalidSettingException("ABSMARTLY_API_KEY is required when ABSMARTLY_COLLECTOR_ENDPOINT is set");
+        }
+        if (environment.isBlank()) {
+            throw new InvalidSettingException(
+                    "ABSMARTLY_ENVIRONMENT is required when ABSMARTLY_COLLECTOR_ENDPOINT is set");
+        }
+    }
+
+    private static String stripTrailingSlashes(String endpoint) {
+        String trimmed = endpoint.trim();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+
+    /** The name of the environment variable that overrides a property key. */
+    public static String environmentVariableFor(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** With no Collector endpoint the bridge writes what it would send to the outbox instead. */
+    public boolean isDryRun() {
+        return collectorEndpoint.isEmpty();
+    }
+
+    public String collectorContextUrl() {
+        return collectorEndpoint + "/context";
+    }
+
+    public String collectorEndpoint() {
+        return collectorEndpoint;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public String application() {
+        return application;
+    }
+
+    public String applicationVersion() {
+        return applicationVersion;
+    }
+
+    public String agent() {
+        return agent;
+    }
+
+    public UnitMapping unitMapping() {
+        return unitMapping;
+    }
+
+    public GoalMapping goalMapping() {
+        return goalMapping;
+    }
+
+    public boolean pageViewTracking() {
+        return pageViewTracking;
+    }
+
+    public boolean screenViewTracking() {
+        return screenViewTracking;
+    }
+
+    public boolean exposureTracking() {
+        return exposureTracking;
+    }
+
+    public String pageGoalFormat() {
+        return pageGoalFormat;
+    }
+
+    public String screenGoalFormat() {
+        return screenGoalFormat;
+    }
+
+    public TimestampMode timestampMode() {
+        return timestampMode;
+    }
+
+    public DeliveryPolicy deliveryPolicy() {
+        return deliveryPolicy;
+    }
+
+    /** Property lookups that turn a bad value into an error naming its environment variable. */
+    private record Reader(Function<String, String> properties) {
+
+        String text(String key, String fallback) {
+            String value = properties.apply(key);
+            return value == null ? fallback : value;
+        }
+
+        boolean flag(String key) {
+            String value = text(key, "false").trim();
+            if (value.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (value.equalsIgnoreCase("false") || value.isEmpty()) {
+                return false;
+            }
+            throw new InvalidSettingException(
+                    environmentVariableFor(key) + " must be true or false, not '" + value + "'");
+        }
+
+        long wholeNumber(String key, long fallback) {
+            String value = text(key, "").trim();
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                long parsed = Long.parseLong(value);
+                if (parsed >= 0) {
+                    return parsed;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw new InvalidSettingException(
+                    environmentVariableFor(key) + " must be a whole number of at least 0, not '" + value + "'");
+        }
+    }
+}
