@@ -1,0 +1,107 @@
+package io.github.segmentabsmartly.bridge.support;
+
+import io.github.segmentabsmartly.bridge.BridgeMain;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.camel.main.Main;
+
+/**
+ * The real bridge, started in this JVM as {@code java -jar} starts it (same Main, same routes, same
+ * application.properties), with settings overridden for the test and its own port and data directory.
+ */
+public final class RunningBridge implements AutoCloseable {
+
+    public static final String API_KEY = "test-api-key-DO-NOT-LOG-5f1c";
+
+    private final Main main;
+    private final int port;
+    private final Path dataDir;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningBridge(Map<String, String> settings, Path dataDir) throws Exception {
+        this.port = freePort();
+        this.dataDir = dataDir;
+        main = BridgeMain.newMain();
+        main.addOverrideProperty("camel.server.port", String.valueOf(port));
+        main.addOverrideProperty("bridge.data-dir", dataDir.toString());
+        main.addOverrideProperty("camel.main.routes-reload-enabled", "false");
+        settings.forEach(main::addOverrideProperty);
+        main.start();
+    }
+
+    /** A bridge delivering to the stand-in, with the spec's defaults plus the given settings. */
+    public static RunningBridge deliveringTo(CollectorStandIn collector, Path dataDir, String... keyValues)
+            throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("absmartly.collector-endpoint", collector.endpoint());
+        settings.put("absmartly.api-key", API_KEY);
+        settings.put("absmartly.environment", "production");
+        settings.putAll(pairs(keyValues));
+        return new RunningBridge(settings, dataDir);
+    }
+
+    /** A bridge with no Collector endpoint: the dry run. */
+    public static RunningBridge dryRun(Path dataDir, String... keyValues) throws Exception {
+        return new RunningBridge(pairs(keyValues), dataDir);
+    }
+
+    private static Map<String, String> pairs(String... keyValues) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            settings.put(keyValues[i], keyValues[i + 1]);
+        }
+        return settings;
+    }
+
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return post(path, json, "Content-Type", "application/json");
+    }
+
+    public HttpResponse<String> post(String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every line of every file in a data subdirectory ("dead-letter", "outbox"). */
+    public List<String> linesIn(String subdirectory) throws IOException {
+        Path dir = dataDir.resolve(subdirectory);
+        List<String> lines = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir).sorted()) {
+                for (Path file : files.toList()) {
+                    lines.addAll(Files.readAllLines(file));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+}
