@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge;
 
+import io.github.segmentabsmartly.bridge.settings.InvalidSettingException;
 import org.apache.camel.main.Main;
 
 /**
@@ -8,11 +9,23 @@ import org.apache.camel.main.Main;
  */
 public final class BridgeMain {
 
+    /** Exit status for a setting that stops the bridge from starting. */
+    static final int INVALID_SETTING = 2;
+
     private BridgeMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(newMain().run(args));
+        try {
+            System.exit(newMain().run(args));
+        } catch (Exception failure) {
+            InvalidSettingException invalid = invalidSettingIn(failure);
+            if (invalid == null) {
+                throw failure;
+            }
+            System.err.println("segment-absmartly-bridge cannot start: " + invalid.getMessage());
+            System.exit(INVALID_SETTING);
+        }
     }
 
     /** A Camel Main wired as the bridge runs; tests add override properties before starting it. */
@@ -22,5 +35,14 @@ public final class BridgeMain {
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         main.configure().addConfiguration(BridgeBeans.class);
         return main;
+    }
+
+    private static InvalidSettingException invalidSettingIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidSettingException invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 }

@@ -22,7 +22,7 @@ public class CollectorFailureOutcome implements Processor {
         if (!(failure instanceof HttpOperationFailedException refused)) {
             String reason = failure instanceof RetryBudgetSpentException
                     ? failure.getMessage()
-                    : "the Collector could not be reached: " + failure.getClass().getSimpleName()
+                    : "no answer from the Collector: " + failure.getClass().getSimpleName()
                             + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
             Outcomes.record(exchange, Kind.RETRY_LATER, reason, null, retryAfter);
             return;

@@ -2,6 +2,7 @@ package io.github.segmentabsmartly.bridge.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import java.io.IOException;
 import java.util.List;
@@ -67,15 +68,22 @@ public class SegmentRequestReader implements Processor {
 
     private static List<?> eventsOf(Object body) {
         if (body instanceof List<?> events) {
-            return events;
+            return withNullsKept(events);
         }
         if (body instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?> events) {
             events.forEach(event -> inheritFromBatch(event, envelope));
-            return events;
+            return withNullsKept(events);
         }
         throw new RequestRejectedException(400, body instanceof Map
                 ? "batch must be an array of events"
                 : "the body must be a Segment event (a JSON object), an array of events, or {\"batch\": [...]}");
+    }
+
+    /** Camel's split skips null elements; a JSON null must instead be answered as a rejected event. */
+    private static List<?> withNullsKept(List<?> events) {
+        return events.contains(null)
+                ? events.stream().map(event -> event == null ? NullNode.getInstance() : event).toList()
+                : events;
     }
 
     /** Segment's libraries put sentAt (and sometimes context) on the batch rather than on each event. */

@@ -1,0 +1,146 @@
+package io.github.segmentabsmartly.bridge;
+
+import static io.github.segmentabsmartly.bridge.support.Json.tree;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
+import io.github.segmentabsmartly.bridge.support.RunningBridge;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bodies that are not good Segment events get a clear 4xx, never a 500, and nothing reaches the Collector. */
+class BadInputTest {
+
+    @TempDir
+    static Path dataDir;
+    static CollectorStandIn collector;
+    static RunningBridge bridge;
+
+    @BeforeAll
+    static void start() throws Exception {
+        collector = new CollectorStandIn();
+        bridge = RunningBridge.deliveringTo(collector, dataDir);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bridge.close();
+        collector.close();
+    }
+
+    @BeforeEach
+    void clearCollector() {
+        collector.reset();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "malformed JSON            | {\"type\":\"track\"                     | malformed JSON",
+        "trailing garbage          | {\"type\":\"track\"} x                  | malformed JSON",
+        "empty body                | ``                                      | empty",
+        "a string                  | \"track\"                               | must be a Segment event",
+        "a number                  | 42                                      | must be a Segment event",
+        "batch that is not a list  | {\"batch\":{\"type\":\"track\"}}        | batch must be an array",
+        "NaN                       | {\"type\":\"track\",\"x\":NaN}          | malformed JSON"})
+    void unreadableBodiesAre400WithAReason(String what, String body, String reasonPart) throws Exception {
+        HttpResponse<String> answer = bridge.post("/segment", body);
+
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertEquals("application/json", answer.headers().firstValue("Content-Type").orElseThrow());
+        JsonNode json = tree(answer.body());
+        assertFalse(json.get("success").asBoolean());
+        assertTrue(json.get("error").asText().contains(reasonPart), json.get("error").asText());
+        assertTrue(collector.received().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no type             | {\"event\":\"E\",\"userId\":\"u\"}                     | needs a type",
+        "type not a string   | {\"type\":7,\"event\":\"E\",\"userId\":\"u\"}          | needs a type",
+        "event not a string  | {\"type\":\"track\",\"event\":5,\"userId\":\"u\"}      | event must be a string",
+        "bad timestamp       | {\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"timestamp\":\"yesterday\"} | timestamp",
+        "timestamp an object | {\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"timestamp\":{}} | timestamp",
+        "properties a list   | {\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"properties\":[1]} | properties must be an object",
+        "units not an array  | {\"type\":\"track\",\"event\":\"E\",\"properties\":{\"absmartly\":{\"units\":{}}}} | units must be an array"})
+    void eventsWithWrongTypesAreRejectedWithTheFieldNamed(String what, String body, String reasonPart)
+            throws Exception {
+        HttpResponse<String> answer = bridge.post("/segment", body);
+
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(tree(answer.body()).get("error").asText().contains(reasonPart), answer.body());
+        assertTrue(collector.received().isEmpty());
+    }
+
+    @Test
+    void nonObjectsInABatchAreRejectedOneByOne() throws Exception {
+        HttpResponse<String> answer = bridge.post("/segment", "[1, \"x\", null, {\"type\":\"identify\"}, null]");
+
+        assertEquals(200, answer.statusCode());
+        assertEquals(tree("{\"rejected\":4,\"ignored\":1}"), tree(answer.body()).get("counts"));
+    }
+
+    @Test
+    void formContentTypeIsAnswered415NotA500() throws Exception {
+        HttpResponse<String> answer = bridge.post("/segment", "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}",
+                "Content-Type", "application/x-www-form-urlencoded");
+
+        assertEquals(415, answer.statusCode());
+        assertTrue(tree(answer.body()).get("error").asText().contains("Content-Type: application/json"));
+        assertTrue(collector.received().isEmpty());
+    }
+
+    @Test
+    void jsonWithAnotherContentTypeIsStillRead() throws Exception {
+        HttpResponse<String> answer = bridge.post("/segment", "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}",
+                "Content-Type", "text/plain");
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(1, collector.received().size());
+    }
+
+    @Test
+    void trackingApiPathImpliesTheType() throws Exception {
+        HttpResponse<String> answer = bridge.post("/v1/track", "{\"event\":\"E\",\"userId\":\"u\"}");
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("E", tree(collector.received().get(0).body()).at("/goals/0/name").asText());
+    }
+
+    @Test
+    void unknownTrackingApiCallIs404() throws Exception {
+        HttpResponse<String> answer = bridge.post("/v1/purchase", "{\"event\":\"E\",\"userId\":\"u\"}");
+
+        assertEquals(404, answer.statusCode());
+        assertTrue(tree(answer.body()).get("error").asText().contains("/v1/purchase"));
+    }
+
+    @Test
+    void bodiesOverTheServerLimitAreRefused413() throws Exception {
+        String huge = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"properties\":{\"blob\":\""
+                + "x".repeat(9 * 1024 * 1024) + "\"}}";
+
+        HttpResponse<String> answer = bridge.post("/segment", huge);
+
+        assertEquals(413, answer.statusCode());
+        assertTrue(collector.received().isEmpty());
+    }
+
+    @Test
+    void requestHeadersAreNotEchoedBack() throws Exception {
+        HttpResponse<String> answer = bridge.post("/segment", "{\"type\":\"identify\",\"userId\":\"u\"}",
+                "Content-Type", "application/json", "Authorization", "Bearer very-secret-token");
+
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Authorization").isEmpty());
+    }
+}

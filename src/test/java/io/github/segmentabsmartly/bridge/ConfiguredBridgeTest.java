@@ -1,0 +1,135 @@
+package io.github.segmentabsmartly.bridge;
+
+import static io.github.segmentabsmartly.bridge.support.Json.tree;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
+import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Received;
+import io.github.segmentabsmartly.bridge.support.RunningBridge;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The non-default settings: client timestamps, an application and agent, a slug page-goal format, a unit
+ * mapping on nested traits, and exposure tracking left off.
+ */
+class ConfiguredBridgeTest {
+
+    @TempDir
+    static Path dataDir;
+    static CollectorStandIn collector;
+    static RunningBridge bridge;
+
+    @BeforeAll
+    static void start() throws Exception {
+        collector = new CollectorStandIn();
+        bridge = RunningBridge.deliveringTo(collector, dataDir,
+                "absmartly.timestamps", "client",
+                "absmartly.application", " website ",
+                "absmartly.application-version", "1042",
+                "absmartly.agent", "segment-absmartly-bridge",
+                "absmartly.enable-page-view-tracking", "true",
+                "absmartly.page-goal-format", "{slug}_pageview",
+                "absmartly.unit-mapping", "userId=user_id, traits.email=email, context.traits.email=email,"
+                        + " properties.account_id=account");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bridge.close();
+        collector.close();
+    }
+
+    @BeforeEach
+    void clearCollector() {
+        collector.reset();
+    }
+
+    Received onlyRequest() {
+        assertEquals(1, collector.received().size(), "requests at the Collector");
+        return collector.received().get(0);
+    }
+
+    @Test
+    void clientModeSendsSentAtAndOriginalTimestampWithoutHistoric() throws Exception {
+        bridge.post("/segment", """
+                {"type":"track","event":"Signed Up","userId":"u1","timestamp":"2023-01-01T00:00:00.000Z",
+                 "sentAt":"2023-01-01T00:00:05.000Z","originalTimestamp":"2023-01-01T00:00:01.000+00:00"}""");
+
+        assertEquals(tree("""
+                {"publishedAt":1672531205000,"units":[{"type":"user_id","uid":"u1"}],
+                 "goals":[{"name":"Signed Up","achievedAt":1672531201000,"properties":null}]}"""),
+                tree(onlyRequest().body()));
+    }
+
+    @Test
+    void clientModeFallsBackToTheEventTime() throws Exception {
+        bridge.post("/segment", """
+                {"type":"track","event":"E","userId":"u1","timestamp":"2023-01-01T02:00:00+02:00"}""");
+
+        assertEquals(tree("""
+                {"publishedAt":1672531200000,"units":[{"type":"user_id","uid":"u1"}],
+                 "goals":[{"name":"E","achievedAt":1672531200000,"properties":null}]}"""),
+                tree(onlyRequest().body()));
+    }
+
+    @Test
+    void applicationAndAgentHeadersComeFromTheSettings() throws Exception {
+        bridge.post("/segment", """
+                {"type":"track","event":"E","userId":"u1","context":{"library":{"name":"analytics.js"}}}""");
+
+        Received request = onlyRequest();
+        assertEquals("website", request.headers().get("x-application"));
+        assertEquals("1042", request.headers().get("x-application-version"));
+        assertEquals("segment-absmartly-bridge", request.headers().get("x-agent"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Home Page | home_page_pageview",
+        "Pricing & Plans! | pricing_plans__pageview"})
+    void slugFormatNamesPageGoals(String name, String goal) throws Exception {
+        bridge.post("/segment", "{\"type\":\"page\",\"userId\":\"u\",\"name\":\"" + name + "\"}");
+
+        assertEquals(goal, tree(onlyRequest().body()).at("/goals/0/name").asText());
+    }
+
+    @Test
+    void unitMappingReadsNestedPathsInOrder() throws Exception {
+        bridge.post("/segment", """
+                {"type":"track","event":"E","userId":"u1","context":{"traits":{"email":"a@b.c"}},
+                 "properties":{"account_id":42}}""");
+
+        assertEquals(tree("""
+                [{"type":"user_id","uid":"u1"},{"type":"email","uid":"a@b.c"},{"type":"account","uid":"42"}]"""),
+                tree(onlyRequest().body()).get("units"));
+    }
+
+    @Test
+    void experimentViewedIsIgnoredWhileExposureTrackingIsOffAndNeverBecomesAGoal() throws Exception {
+        HttpResponse<String> answer = bridge.post("/segment", """
+                {"type":"track","event":"Experiment Viewed","userId":"u","properties":{"exposure":{}}}""");
+
+        assertEquals(200, answer.statusCode());
+        assertEquals("ignored", tree(answer.body()).get("outcome").asText());
+        assertTrue(tree(answer.body()).get("reason").asText().contains("ABSMARTLY_ENABLE_EXPOSURE_TRACKING"));
+        assertTrue(collector.received().isEmpty());
+    }
+
+    @Test
+    void screensAreIgnoredWhileScreenTrackingIsOff() throws Exception {
+        HttpResponse<String> answer = bridge.post("/segment", "{\"type\":\"screen\",\"name\":\"Home\",\"userId\":\"u\"}");
+
+        assertEquals(200, answer.statusCode());
+        assertEquals("ignored", tree(answer.body()).get("outcome").asText());
+        assertTrue(collector.received().isEmpty());
+    }
+}
