@@ -64,7 +64,8 @@ public class ExposurePublishBody implements Processor {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> payloadOf(SegmentEvent event) {
         Map<String, Object> properties = event.properties();
-        Object payload = properties == null ? null : properties.getOrDefault("exposure", properties.get("absmartly"));
+        Object payload = properties == null ? null
+                : properties.get("exposure") != null ? properties.get("exposure") : properties.get("absmartly");
         if (!(payload instanceof Map)) {
             throw new EventRejectedException(
                     "an Experiment Viewed event needs the SDK's publish body in properties.exposure or properties.absmartly");

@@ -4,6 +4,7 @@ import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.EventRejectedException;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -15,6 +16,7 @@ import org.apache.camel.Processor;
 public class ViewGoalName implements Processor {
 
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9_]+");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(name|slug)}");
 
     private final String callType;
     private final String template;
@@ -39,6 +41,7 @@ public class ViewGoalName implements Processor {
 
     String goalName(String name) {
         String slug = NOT_SLUG.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("_");
-        return template.replace("{name}", name).replace("{slug}", slug);
+        return PLACEHOLDER.matcher(template).replaceAll(
+                placeholder -> Matcher.quoteReplacement(placeholder.group(1).equals("name") ? name : slug));
     }
 }

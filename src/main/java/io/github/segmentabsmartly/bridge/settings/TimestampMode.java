@@ -1,5 +1,7 @@
 package io.github.segmentabsmartly.bridge.settings;
 
+import java.util.Locale;
+
 /** ABSMARTLY_TIMESTAMPS: which clock the Collector request carries. */
 public enum TimestampMode {
     /** Segment's Actions destination: the event's own time, sent as historic data. */
@@ -8,7 +10,7 @@ public enum TimestampMode {
     CLIENT;
 
     static TimestampMode parse(String text) {
-        return switch (text == null ? "" : text.trim().toLowerCase()) {
+        return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
             case "event", "" -> EVENT;
             case "client" -> CLIENT;
             default -> throw new InvalidSettingException(

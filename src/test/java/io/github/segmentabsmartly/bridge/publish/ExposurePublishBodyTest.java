@@ -11,7 +11,6 @@ import io.github.segmentabsmartly.bridge.settings.TimestampMode;
 import io.github.segmentabsmartly.bridge.support.JsonValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,7 +131,6 @@ class ExposurePublishBodyTest {
         }
     }
 
-    @Disabled("BUG: \"exposure\": null hides the payload in properties.absmartly; null should count as absent")
     @Test
     void aNullExposureFallsBackToAbsmartly() {
         Map<String, Object> body = build(TimestampMode.CLIENT,

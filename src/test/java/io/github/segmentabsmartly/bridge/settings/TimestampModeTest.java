@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +34,6 @@ class TimestampModeTest {
         assertTrue(invalid.getMessage().contains("ABSMARTLY_TIMESTAMPS"), invalid.getMessage());
     }
 
-    @Disabled("BUG: TimestampMode.parse lower-cases in the default locale, so CLIENT is refused under a Turkish locale")
     @Test
     void parseDoesNotDependOnTheDefaultLocale() {
         Locale before = Locale.getDefault();
