@@ -1,6 +1,5 @@
 package io.github.segmentabsmartly.bridge;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -38,7 +37,6 @@ public class BridgeBeans implements CamelConfiguration {
         BridgeSettings settings = BridgeSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
         ObjectMapper mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
         Registry registry = context.getRegistry();
         registry.bind("settings", settings);

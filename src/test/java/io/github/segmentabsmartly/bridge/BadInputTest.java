@@ -6,42 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
-import io.github.segmentabsmartly.bridge.support.RunningBridge;
+import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bodies that are not good Segment events get a clear 4xx, never a 500, and nothing reaches the Collector. */
 class BadInputTest {
 
-    @TempDir
-    static Path dataDir;
-    static CollectorStandIn collector;
-    static RunningBridge bridge;
-
-    @BeforeAll
-    static void start() throws Exception {
-        collector = new CollectorStandIn();
-        bridge = RunningBridge.deliveringTo(collector, dataDir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bridge.close();
-        collector.close();
-    }
-
-    @BeforeEach
-    void clearCollector() {
-        collector.reset();
-    }
+    @RegisterExtension
+    static final BridgeUnderTest bridge = BridgeUnderTest.withSettings();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -60,7 +36,7 @@ class BadInputTest {
         JsonNode json = tree(answer.body());
         assertFalse(json.get("success").asBoolean());
         assertTrue(json.get("error").asText().contains(reasonPart), json.get("error").asText());
-        assertTrue(collector.received().isEmpty());
+        assertTrue(bridge.collector().received().isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,7 +54,7 @@ class BadInputTest {
 
         assertEquals(400, answer.statusCode(), answer.body());
         assertTrue(tree(answer.body()).get("error").asText().contains(reasonPart), answer.body());
-        assertTrue(collector.received().isEmpty());
+        assertTrue(bridge.collector().received().isEmpty());
     }
 
     @Test
@@ -96,7 +72,7 @@ class BadInputTest {
 
         assertEquals(415, answer.statusCode());
         assertTrue(tree(answer.body()).get("error").asText().contains("Content-Type: application/json"));
-        assertTrue(collector.received().isEmpty());
+        assertTrue(bridge.collector().received().isEmpty());
     }
 
     @Test
@@ -105,7 +81,7 @@ class BadInputTest {
                 "Content-Type", "text/plain");
 
         assertEquals(200, answer.statusCode(), answer.body());
-        assertEquals(1, collector.received().size());
+        assertEquals(1, bridge.collector().received().size());
     }
 
     @Test
@@ -113,7 +89,7 @@ class BadInputTest {
         HttpResponse<String> answer = bridge.post("/v1/track", "{\"event\":\"E\",\"userId\":\"u\"}");
 
         assertEquals(200, answer.statusCode(), answer.body());
-        assertEquals("E", tree(collector.received().get(0).body()).at("/goals/0/name").asText());
+        assertEquals("E", tree(bridge.collector().received().get(0).body()).at("/goals/0/name").asText());
     }
 
     @Test
@@ -132,7 +108,7 @@ class BadInputTest {
         HttpResponse<String> answer = bridge.post("/segment", huge);
 
         assertEquals(413, answer.statusCode());
-        assertTrue(collector.received().isEmpty());
+        assertTrue(bridge.collector().received().isEmpty());
     }
 
     @Test

@@ -4,16 +4,11 @@ import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Received;
-import io.github.segmentabsmartly.bridge.support.RunningBridge;
+import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,40 +18,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ConfiguredBridgeTest {
 
-    @TempDir
-    static Path dataDir;
-    static CollectorStandIn collector;
-    static RunningBridge bridge;
-
-    @BeforeAll
-    static void start() throws Exception {
-        collector = new CollectorStandIn();
-        bridge = RunningBridge.deliveringTo(collector, dataDir,
-                "absmartly.timestamps", "client",
-                "absmartly.application", " website ",
-                "absmartly.application-version", "1042",
-                "absmartly.agent", "segment-absmartly-bridge",
-                "absmartly.enable-page-view-tracking", "true",
-                "absmartly.page-goal-format", "{slug}_pageview",
-                "absmartly.unit-mapping", "userId=user_id, traits.email=email, context.traits.email=email,"
-                        + " properties.account_id=account");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bridge.close();
-        collector.close();
-    }
-
-    @BeforeEach
-    void clearCollector() {
-        collector.reset();
-    }
-
-    Received onlyRequest() {
-        assertEquals(1, collector.received().size(), "requests at the Collector");
-        return collector.received().get(0);
-    }
+    @RegisterExtension
+    static final BridgeUnderTest bridge = BridgeUnderTest.withSettings(
+            "absmartly.timestamps", "client",
+            "absmartly.application", " website ",
+            "absmartly.application-version", "1042",
+            "absmartly.agent", "segment-absmartly-bridge",
+            "absmartly.enable-page-view-tracking", "true",
+            "absmartly.page-goal-format", "{slug}_pageview",
+            "absmartly.unit-mapping", "userId=user_id, traits.email=email, context.traits.email=email,"
+                    + " properties.account_id=account");
 
     @Test
     void clientModeSendsSentAtAndOriginalTimestampWithoutHistoric() throws Exception {
@@ -67,7 +38,7 @@ class ConfiguredBridgeTest {
         assertEquals(tree("""
                 {"publishedAt":1672531205000,"units":[{"type":"user_id","uid":"u1"}],
                  "goals":[{"name":"Signed Up","achievedAt":1672531201000,"properties":null}]}"""),
-                tree(onlyRequest().body()));
+                tree(bridge.onlyRequest().body()));
     }
 
     @Test
@@ -78,7 +49,7 @@ class ConfiguredBridgeTest {
         assertEquals(tree("""
                 {"publishedAt":1672531200000,"units":[{"type":"user_id","uid":"u1"}],
                  "goals":[{"name":"E","achievedAt":1672531200000,"properties":null}]}"""),
-                tree(onlyRequest().body()));
+                tree(bridge.onlyRequest().body()));
     }
 
     @Test
@@ -86,7 +57,7 @@ class ConfiguredBridgeTest {
         bridge.post("/segment", """
                 {"type":"track","event":"E","userId":"u1","context":{"library":{"name":"analytics.js"}}}""");
 
-        Received request = onlyRequest();
+        Received request = bridge.onlyRequest();
         assertEquals("website", request.headers().get("x-application"));
         assertEquals("1042", request.headers().get("x-application-version"));
         assertEquals("segment-absmartly-bridge", request.headers().get("x-agent"));
@@ -99,7 +70,7 @@ class ConfiguredBridgeTest {
     void slugFormatNamesPageGoals(String name, String goal) throws Exception {
         bridge.post("/segment", "{\"type\":\"page\",\"userId\":\"u\",\"name\":\"" + name + "\"}");
 
-        assertEquals(goal, tree(onlyRequest().body()).at("/goals/0/name").asText());
+        assertEquals(goal, tree(bridge.onlyRequest().body()).at("/goals/0/name").asText());
     }
 
     @Test
@@ -110,7 +81,7 @@ class ConfiguredBridgeTest {
 
         assertEquals(tree("""
                 [{"type":"user_id","uid":"u1"},{"type":"email","uid":"a@b.c"},{"type":"account","uid":"42"}]"""),
-                tree(onlyRequest().body()).get("units"));
+                tree(bridge.onlyRequest().body()).get("units"));
     }
 
     @Test
@@ -121,7 +92,7 @@ class ConfiguredBridgeTest {
         assertEquals(200, answer.statusCode());
         assertEquals("ignored", tree(answer.body()).get("outcome").asText());
         assertTrue(tree(answer.body()).get("reason").asText().contains("ABSMARTLY_ENABLE_EXPOSURE_TRACKING"));
-        assertTrue(collector.received().isEmpty());
+        assertTrue(bridge.collector().received().isEmpty());
     }
 
     @Test
@@ -130,6 +101,6 @@ class ConfiguredBridgeTest {
 
         assertEquals(200, answer.statusCode());
         assertEquals("ignored", tree(answer.body()).get("outcome").asText());
-        assertTrue(collector.received().isEmpty());
+        assertTrue(bridge.collector().received().isEmpty());
     }
 }

@@ -7,18 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Received;
-import io.github.segmentabsmartly.bridge.support.RunningBridge;
+import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the sender and the Collector see when the Collector fails, with the default 3 s delivery budget. */
 class DeliveryFaultsTest {
@@ -27,37 +22,18 @@ class DeliveryFaultsTest {
             {"type":"track","event":"Order Completed","userId":"u1","messageId":"m-1",
              "timestamp":"2023-01-01T00:00:00.000Z"}""";
 
-    @TempDir
-    static Path dataDir;
-    static CollectorStandIn collector;
-    static RunningBridge bridge;
-
-    @BeforeAll
-    static void start() throws Exception {
-        collector = new CollectorStandIn();
-        bridge = RunningBridge.deliveringTo(collector, dataDir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bridge.close();
-        collector.close();
-    }
-
-    @BeforeEach
-    void clearCollector() {
-        collector.reset();
-    }
+    @RegisterExtension
+    static final BridgeUnderTest bridge = BridgeUnderTest.withSettings();
 
     @Test
     void transientErrorIsRetriedAndDeliveredOnceWithTheSameBody() throws Exception {
-        collector.answer(status(503), status(502));
+        bridge.collector().answer(status(503), status(502));
 
         HttpResponse<String> answer = bridge.post("/segment", EVENT);
 
         assertEquals(200, answer.statusCode());
         assertEquals("delivered", tree(answer.body()).get("outcome").asText());
-        List<Received> attempts = collector.received();
+        List<Received> attempts = bridge.collector().received();
         assertEquals(3, attempts.size());
         assertEquals(attempts.get(0).body(), attempts.get(2).body());
         assertEquals(attempts.get(0).headers(), attempts.get(2).headers());
@@ -65,12 +41,12 @@ class DeliveryFaultsTest {
 
     @Test
     void tooManyRequestsWaitsForRetryAfter() throws Exception {
-        collector.answer(status(429).withHeader("Retry-After", "1"));
+        bridge.collector().answer(status(429).withHeader("Retry-After", "1"));
 
         HttpResponse<String> answer = bridge.post("/segment", EVENT);
 
         assertEquals(200, answer.statusCode());
-        List<Received> attempts = collector.received();
+        List<Received> attempts = bridge.collector().received();
         assertEquals(2, attempts.size());
         long waitedMillis = Duration.ofNanos(attempts.get(1).atNanos() - attempts.get(0).atNanos()).toMillis();
         assertTrue(waitedMillis >= 950, "waited " + waitedMillis + " ms");
@@ -78,18 +54,18 @@ class DeliveryFaultsTest {
 
     @Test
     void retryAfterBeyondTheBudgetIsPassedOnToTheSender() throws Exception {
-        collector.answer(status(429).withHeader("Retry-After", "30"));
+        bridge.collector().answer(status(429).withHeader("Retry-After", "30"));
 
         HttpResponse<String> answer = bridge.post("/segment", EVENT);
 
         assertEquals(503, answer.statusCode());
         assertEquals("30", answer.headers().firstValue("Retry-After").orElseThrow());
-        assertEquals(1, collector.received().size());
+        assertEquals(1, bridge.collector().received().size());
     }
 
     @Test
     void refusedEventIsTriedOnceAndDeadLettered() throws Exception {
-        collector.answer(status(400).withBody("{\"error\":\"unknown goal\"}"));
+        bridge.collector().answer(status(400).withBody("{\"error\":\"unknown goal\"}"));
 
         HttpResponse<String> answer = bridge.post("/segment", EVENT);
 
@@ -97,7 +73,7 @@ class DeliveryFaultsTest {
         JsonNode body = tree(answer.body());
         assertEquals("dead-lettered", body.get("outcome").asText());
         assertEquals(400, body.get("collectorStatus").asInt());
-        assertEquals(1, collector.received().size());
+        assertEquals(1, bridge.collector().received().size());
         JsonNode deadLetter = tree(lastDeadLetter());
         assertEquals("m-1", deadLetter.get("messageId").asText());
         assertEquals(400, deadLetter.get("collectorStatus").asInt());
@@ -108,29 +84,29 @@ class DeliveryFaultsTest {
 
     @Test
     void notImplementedIsNotRetried() throws Exception {
-        collector.answer(status(501));
+        bridge.collector().answer(status(501));
 
         HttpResponse<String> answer = bridge.post("/segment", EVENT);
 
         assertEquals(202, answer.statusCode());
-        assertEquals(1, collector.received().size());
+        assertEquals(1, bridge.collector().received().size());
     }
 
     @Test
     void rejectedApiKeyAsksTheSenderToRetryAndKeepsNothing() throws Exception {
-        collector.answer(status(401));
+        bridge.collector().answer(status(401));
 
         HttpResponse<String> answer = bridge.post("/segment", EVENT);
 
         assertEquals(503, answer.statusCode());
         assertEquals("5", answer.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(tree(answer.body()).get("reason").asText().contains("API key or environment"));
-        assertEquals(1, collector.received().size());
+        assertEquals(1, bridge.collector().received().size());
     }
 
     @Test
     void slowCollectorIsGivenUpWithinTheBudget() throws Exception {
-        collector.answer(status(200).after(Duration.ofSeconds(5)), status(200).after(Duration.ofSeconds(5)),
+        bridge.collector().answer(status(200).after(Duration.ofSeconds(5)), status(200).after(Duration.ofSeconds(5)),
                 status(200).after(Duration.ofSeconds(5)), status(200).after(Duration.ofSeconds(5)));
         long start = System.nanoTime();
 
@@ -139,12 +115,12 @@ class DeliveryFaultsTest {
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertEquals(503, answer.statusCode());
         assertTrue(tookMillis < 4500, "answered after " + tookMillis + " ms");
-        assertTrue(collector.received().size() >= 2, "attempts: " + collector.received().size());
+        assertTrue(bridge.collector().received().size() >= 2, "attempts: " + bridge.collector().received().size());
     }
 
     @Test
     void batchIsJudgedPerEvent() throws Exception {
-        collector.answer(status(200), status(400), status(200));
+        bridge.collector().answer(status(200), status(400), status(200));
 
         HttpResponse<String> answer = bridge.post("/v1/batch", """
                 {"batch":[{"type":"track","event":"A","userId":"u","messageId":"a"},
@@ -159,12 +135,12 @@ class DeliveryFaultsTest {
         assertEquals(List.of("delivered", "dead-lettered", "rejected", "ignored", "delivered"),
                 body.get("events").findValuesAsText("outcome"));
         assertEquals(List.of("a", "b", "c", "d", "e"), body.get("events").findValuesAsText("messageId"));
-        assertEquals(3, collector.received().size());
+        assertEquals(3, bridge.collector().received().size());
     }
 
     @Test
     void batchWithAnEventToRetryAnswers503() throws Exception {
-        collector.answer(status(200), status(401));
+        bridge.collector().answer(status(200), status(401));
 
         HttpResponse<String> answer = bridge.post("/segment", """
                 [{"type":"track","event":"A","userId":"u","messageId":"a"},

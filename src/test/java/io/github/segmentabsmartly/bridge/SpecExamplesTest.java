@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Received;
+import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,36 +20,12 @@ class SpecExamplesTest {
 
     static final long T = 1672531200000L;
 
-    @TempDir
-    static Path dataDir;
-    static CollectorStandIn collector;
-    static RunningBridge bridge;
-
-    @BeforeAll
-    static void start() throws Exception {
-        collector = new CollectorStandIn();
-        bridge = RunningBridge.deliveringTo(collector, dataDir,
-                "absmartly.enable-page-view-tracking", "true",
-                "absmartly.enable-screen-view-tracking", "true",
-                "absmartly.enable-exposure-tracking", "true",
-                "absmartly.goal-mapping", "Signed Up=signup, Checkout Started = checkout");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bridge.close();
-        collector.close();
-    }
-
-    @BeforeEach
-    void clearCollector() {
-        collector.reset();
-    }
-
-    Received onlyRequest() {
-        assertEquals(1, collector.received().size(), "requests at the Collector");
-        return collector.received().get(0);
-    }
+    @RegisterExtension
+    static final BridgeUnderTest bridge = BridgeUnderTest.withSettings(
+            "absmartly.enable-page-view-tracking", "true",
+            "absmartly.enable-screen-view-tracking", "true",
+            "absmartly.enable-exposure-tracking", "true",
+            "absmartly.goal-mapping", "Signed Up=signup, Checkout Started = checkout");
 
     @Test
     void trackBecomesAGoalWithTheSpecsHeadersAndBody() throws Exception {
@@ -64,7 +36,7 @@ class SpecExamplesTest {
 
         assertEquals(200, answer.statusCode());
         assertEquals(tree("{\"success\":true,\"outcome\":\"delivered\"}"), tree(answer.body()));
-        Received request = onlyRequest();
+        Received request = bridge.onlyRequest();
         assertEquals("PUT", request.method());
         assertEquals("/v1/context", request.path());
         assertEquals("application/json", request.headers().get("content-type"));
@@ -89,8 +61,8 @@ class SpecExamplesTest {
         assertEquals(tree("""
                 {"historic":true,"publishedAt":%d,"units":[{"type":"anonymousId","uid":"a1"}],
                  "goals":[{"name":"Page: Home","achievedAt":%d,"properties":{"title":"Home Page"}}]}"""
-                .formatted(T, T)), tree(onlyRequest().body()));
-        assertEquals("segment", onlyRequest().headers().get("x-agent"));
+                .formatted(T, T)), tree(bridge.onlyRequest().body()));
+        assertEquals("segment", bridge.onlyRequest().headers().get("x-agent"));
     }
 
     @Test
@@ -98,7 +70,7 @@ class SpecExamplesTest {
         bridge.post("/segment", """
                 {"type":"page","anonymousId":"a1","properties":{"name":"Pricing"},"timestamp":"2023-01-01T00:00:00Z"}""");
 
-        assertEquals("Page: Pricing", tree(onlyRequest().body()).at("/goals/0/name").asText());
+        assertEquals("Page: Pricing", tree(bridge.onlyRequest().body()).at("/goals/0/name").asText());
     }
 
     @Test
@@ -109,7 +81,7 @@ class SpecExamplesTest {
         assertEquals(tree("""
                 {"historic":true,"publishedAt":%d,"units":[{"type":"userId","uid":"u1"}],
                  "goals":[{"name":"Screen: Home","achievedAt":%d,"properties":null}]}""".formatted(T, T)),
-                tree(onlyRequest().body()));
+                tree(bridge.onlyRequest().body()));
     }
 
     @Test
@@ -126,7 +98,7 @@ class SpecExamplesTest {
                 {"publishedAt":1672531200000,"units":[{"type":"anonymousId","uid":"anon-123"}],
                  "exposures":[{"id":10,"name":"test_experiment","assigned":true,"exposedAt":1672531100000}],
                  "attributes":[{"name":"test","value":"test","setAt":1672529900000}],"historic":true}"""),
-                tree(onlyRequest().body()));
+                tree(bridge.onlyRequest().body()));
     }
 
     @Test
@@ -139,7 +111,7 @@ class SpecExamplesTest {
         assertEquals(tree("""
                 {"publishedAt":%d,"units":[{"type":"anonymousId","uid":"a"}],
                  "exposures":[{"id":1,"name":"e","exposedAt":%d}],"hashed":true,"sdkVersion":"1.2",
-                 "historic":true}""".formatted(T, T)), tree(onlyRequest().body()));
+                 "historic":true}""".formatted(T, T)), tree(bridge.onlyRequest().body()));
     }
 
     @Test
@@ -147,14 +119,14 @@ class SpecExamplesTest {
         bridge.post("/segment", """
                 {"type":"track","event":"E","anonymousId":"477f","userId":null,"email":""}""");
 
-        assertEquals(tree("[{\"type\":\"anonymousId\",\"uid\":\"477f\"}]"), tree(onlyRequest().body()).get("units"));
+        assertEquals(tree("[{\"type\":\"anonymousId\",\"uid\":\"477f\"}]"), tree(bridge.onlyRequest().body()).get("units"));
     }
 
     @Test
     void numericUserIdBecomesAStringUid() throws Exception {
         bridge.post("/segment", "{\"type\":\"track\",\"event\":\"E\",\"userId\":123}");
 
-        assertEquals(tree("[{\"type\":\"userId\",\"uid\":\"123\"}]"), tree(onlyRequest().body()).get("units"));
+        assertEquals(tree("[{\"type\":\"userId\",\"uid\":\"123\"}]"), tree(bridge.onlyRequest().body()).get("units"));
     }
 
     @Test
@@ -166,7 +138,7 @@ class SpecExamplesTest {
         assertEquals(tree("""
                 {"historic":true,"publishedAt":%d,"units":[{"type":"userId","uid":"4312"}],
                  "goals":[{"name":"Fee","achievedAt":%d,"properties":{"fee":1000}}]}""".formatted(T, T)),
-                tree(onlyRequest().body()));
+                tree(bridge.onlyRequest().body()));
     }
 
     @ParameterizedTest
@@ -174,7 +146,7 @@ class SpecExamplesTest {
     void goalMappingRenamesListedEvents(String event, String goal) throws Exception {
         bridge.post("/segment", "{\"type\":\"track\",\"event\":\"" + event + "\",\"userId\":\"u\"}");
 
-        assertEquals(goal, tree(onlyRequest().body()).at("/goals/0/name").asText());
+        assertEquals(goal, tree(bridge.onlyRequest().body()).at("/goals/0/name").asText());
     }
 
     @ParameterizedTest(name = "rejected: {0}")
@@ -204,7 +176,7 @@ class SpecExamplesTest {
         assertEquals(400, answer.statusCode(), answer.body());
         assertEquals("rejected", tree(answer.body()).get("outcome").asText());
         assertFalse(tree(answer.body()).get("error").asText().isBlank());
-        assertTrue(collector.received().isEmpty());
+        assertTrue(bridge.collector().received().isEmpty());
     }
 
     @ParameterizedTest
@@ -214,6 +186,6 @@ class SpecExamplesTest {
 
         assertEquals(200, answer.statusCode());
         assertEquals("ignored", tree(answer.body()).get("outcome").asText());
-        assertTrue(collector.received().isEmpty());
+        assertTrue(bridge.collector().received().isEmpty());
     }
 }

@@ -58,7 +58,10 @@ public class SegmentRequestReader implements Processor {
         try {
             return mapper.readValue(raw, Object.class);
         } catch (JsonProcessingException malformed) {
-            throw new RequestRejectedException(400, "malformed JSON: " + malformed.getOriginalMessage()
+            String problem = malformed.getOriginalMessage();
+            int sourceReference = problem.indexOf(" (start marker at");
+            throw new RequestRejectedException(400, "malformed JSON: "
+                    + (sourceReference < 0 ? problem : problem.substring(0, sourceReference))
                     + " at line " + malformed.getLocation().getLineNr()
                     + ", column " + malformed.getLocation().getColumnNr());
         } catch (IOException unreadable) {
