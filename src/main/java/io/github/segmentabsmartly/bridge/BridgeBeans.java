@@ -34,7 +34,8 @@ public class BridgeBeans implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
-        BridgeSettings settings = BridgeSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
+        BridgeSettings settings =
+                BridgeSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
         ObjectMapper mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
@@ -43,7 +44,8 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("segmentRequestReader", new SegmentRequestReader(mapper));
         registry.bind("eventCheck", new EventCheck());
         registry.bind("outcomeCollector", new OutcomeCollector());
-        registry.bind("senderAnswer", new SenderAnswer(mapper, settings.deliveryPolicy().senderRetryAfter().toSeconds()));
+        long senderRetryAfter = settings.deliveryPolicy().senderRetryAfter().toSeconds();
+        registry.bind("senderAnswer", new SenderAnswer(mapper, senderRetryAfter));
         registry.bind("requestRejectedAnswer", new RequestRejectedAnswer(mapper));
         registry.bind("markDelivered", new RecordOutcome(Kind.DELIVERED));
         registry.bind("markDryRun", new RecordOutcome(Kind.DRY_RUN));
@@ -62,7 +64,8 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("outboxLine", new OutboxLine(mapper));
         if (settings.isDryRun()) {
             LOG.warn("DRY RUN: ABSMARTLY_COLLECTOR_ENDPOINT is not set, so nothing is sent to ABsmartly; every"
-                    + " Collector request is written to {}/outbox instead", context.resolvePropertyPlaceholders("{{bridge.data-dir}}"));
+                    + " Collector request is written to {}/outbox instead",
+                    context.resolvePropertyPlaceholders("{{bridge.data-dir}}"));
         } else {
             LOG.info("Delivering to {} (environment {})", settings.collectorContextUrl(), settings.environment());
         }

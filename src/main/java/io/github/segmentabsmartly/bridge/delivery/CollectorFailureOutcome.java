@@ -46,6 +46,7 @@ public class CollectorFailureOutcome implements Processor {
             return "";
         }
         String trimmed = body.strip();
-        return ": " + (trimmed.length() > MAX_BODY_IN_REASON ? trimmed.substring(0, MAX_BODY_IN_REASON) + "…" : trimmed);
+        boolean tooLong = trimmed.length() > MAX_BODY_IN_REASON;
+        return ": " + (tooLong ? trimmed.substring(0, MAX_BODY_IN_REASON) + "…" : trimmed);
     }
 }

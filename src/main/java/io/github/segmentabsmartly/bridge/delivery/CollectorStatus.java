@@ -39,8 +39,8 @@ final class CollectorStatus {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
         } catch (NumberFormatException notSeconds) {
             try {
-                long at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-                return Duration.ofMillis(Math.max(0, at - nowMillis));
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Duration.ofMillis(Math.max(0, at.toInstant().toEpochMilli() - nowMillis));
             } catch (DateTimeParseException notADate) {
                 return null;
             }

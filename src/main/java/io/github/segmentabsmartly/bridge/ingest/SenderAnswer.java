@@ -41,7 +41,8 @@ public class SenderAnswer implements Processor {
         Long longest = null;
         for (EventOutcome outcome : outcomes) {
             if (outcome.kind() == EventOutcome.Kind.RETRY_LATER) {
-                long wait = outcome.retryAfterSeconds() != null ? outcome.retryAfterSeconds() : defaultRetryAfterSeconds;
+                Long suggested = outcome.retryAfterSeconds();
+                long wait = suggested != null ? suggested : defaultRetryAfterSeconds;
                 longest = longest == null ? wait : Math.max(longest, wait);
             }
         }

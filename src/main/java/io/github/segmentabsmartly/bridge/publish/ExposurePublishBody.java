@@ -67,8 +67,8 @@ public class ExposurePublishBody implements Processor {
         Object payload = properties == null ? null
                 : properties.get("exposure") != null ? properties.get("exposure") : properties.get("absmartly");
         if (!(payload instanceof Map)) {
-            throw new EventRejectedException(
-                    "an Experiment Viewed event needs the SDK's publish body in properties.exposure or properties.absmartly");
+            throw new EventRejectedException("an Experiment Viewed event needs the SDK's publish body"
+                    + " in properties.exposure or properties.absmartly");
         }
         return (Map<String, Object>) payload;
     }

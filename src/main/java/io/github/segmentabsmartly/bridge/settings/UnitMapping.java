@@ -18,7 +18,8 @@ public record UnitMapping(List<Entry> entries) {
             entries.add(new Entry(pair[0], pair[1]));
         }
         if (entries.isEmpty()) {
-            throw new InvalidSettingException("ABSMARTLY_UNIT_MAPPING is empty: give at least one segmentPath=unitType");
+            throw new InvalidSettingException(
+                    "ABSMARTLY_UNIT_MAPPING is empty: give at least one segmentPath=unitType");
         }
         return new UnitMapping(List.copyOf(entries));
     }
