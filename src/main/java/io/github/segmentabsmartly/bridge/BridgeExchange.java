@@ -9,8 +9,12 @@ public final class BridgeExchange {
     public static final String OUTCOME = "bridgeOutcome";
     /** When the request arrived, epoch milliseconds: the timestamp of last resort. */
     public static final String RECEIVED_AT = "bridgeReceivedAt";
-    /** System.nanoTime() past which no delivery attempt starts for this request. */
-    public static final String DEADLINE = "bridgeDeadline";
+    /** Epoch milliseconds past which no delivery attempt starts for this event (see DeliveryClock). */
+    public static final String DELIVER_BY = "bridgeDeliverBy";
+    /** The messageId this event holds in the deduplication store, while it is being delivered. */
+    public static final String DEDUP_KEY = "bridgeDedupKey";
+    /** Set when a Collector failure should leave a copy of the event in the dead-letter file. */
+    public static final String KEEP_FOR_REPLAY = "bridgeKeepForReplay";
     /** True when the sender posted one event rather than an array or batch. */
     public static final String SINGLE_EVENT = "bridgeSingleEvent";
     /** The goal name chosen for a track, page or screen event. */

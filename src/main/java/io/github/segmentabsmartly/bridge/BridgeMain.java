@@ -2,6 +2,7 @@ package io.github.segmentabsmartly.bridge;
 
 import io.github.segmentabsmartly.bridge.settings.InvalidSettingException;
 import org.apache.camel.main.Main;
+import sun.misc.Signal;
 
 /**
  * Starts the bridge: the settings in ./application.properties (over the defaults packaged in the jar, under
@@ -16,6 +17,9 @@ public final class BridgeMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // SIGTERM is how the bridge is meant to be stopped: Camel's shutdown hook finishes the requests in
+        // flight, and the exit status is 0 rather than the JVM's 143 for a signal.
+        Signal.handle(new Signal("TERM"), signal -> System.exit(0));
         try {
             System.exit(newMain().run(args));
         } catch (Exception failure) {

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What the sender and the Collector see when the Collector fails, with the default 3 s delivery budget. */
 class DeliveryFaultsTest {
 
-    static final String EVENT = """
-            {"type":"track","event":"Order Completed","userId":"u1","messageId":"m-1",
-             "timestamp":"2023-01-01T00:00:00.000Z"}""";
+    /** An event with a messageId of its own, so that deduplication does not hide one test's event in another. */
+    static String event(String messageId) {
+        return """
+                {"type":"track","event":"Order Completed","userId":"u1","messageId":"%s",
+                 "timestamp":"2023-01-01T00:00:00.000Z"}""".formatted(messageId);
+    }
 
     @RegisterExtension
     static final BridgeUnderTest bridge = BridgeUnderTest.withSettings();
@@ -29,7 +32,7 @@ class DeliveryFaultsTest {
     void transientErrorIsRetriedAndDeliveredOnceWithTheSameBody() throws Exception {
         bridge.collector().answer(status(503), status(502));
 
-        HttpResponse<String> answer = bridge.post("/segment", EVENT);
+        HttpResponse<String> answer = bridge.post("/segment", event("transient"));
 
         assertEquals(200, answer.statusCode());
         assertEquals("delivered", tree(answer.body()).get("outcome").asText());
@@ -43,7 +46,7 @@ class DeliveryFaultsTest {
     void tooManyRequestsWaitsForRetryAfter() throws Exception {
         bridge.collector().answer(status(429).withHeader("Retry-After", "1"));
 
-        HttpResponse<String> answer = bridge.post("/segment", EVENT);
+        HttpResponse<String> answer = bridge.post("/segment", event("too-many"));
 
         assertEquals(200, answer.statusCode());
         List<Received> attempts = bridge.collector().received();
@@ -56,7 +59,7 @@ class DeliveryFaultsTest {
     void retryAfterBeyondTheBudgetIsPassedOnToTheSender() throws Exception {
         bridge.collector().answer(status(429).withHeader("Retry-After", "30"));
 
-        HttpResponse<String> answer = bridge.post("/segment", EVENT);
+        HttpResponse<String> answer = bridge.post("/segment", event("long-retry-after"));
 
         assertEquals(503, answer.statusCode());
         assertEquals("30", answer.headers().firstValue("Retry-After").orElseThrow());
@@ -67,7 +70,7 @@ class DeliveryFaultsTest {
     void refusedEventIsTriedOnceAndDeadLettered() throws Exception {
         bridge.collector().answer(status(400).withBody("{\"error\":\"unknown goal\"}"));
 
-        HttpResponse<String> answer = bridge.post("/segment", EVENT);
+        HttpResponse<String> answer = bridge.post("/segment", event("refused"));
 
         assertEquals(202, answer.statusCode());
         JsonNode body = tree(answer.body());
@@ -75,10 +78,10 @@ class DeliveryFaultsTest {
         assertEquals(400, body.get("collectorStatus").asInt());
         assertEquals(1, bridge.collector().received().size());
         JsonNode deadLetter = tree(lastDeadLetter());
-        assertEquals("m-1", deadLetter.get("messageId").asText());
+        assertEquals("refused", deadLetter.get("messageId").asText());
         assertEquals(400, deadLetter.get("collectorStatus").asInt());
         assertTrue(deadLetter.get("reason").asText().contains("unknown goal"));
-        assertEquals(tree(EVENT), deadLetter.get("event"));
+        assertEquals(tree(event("refused")), deadLetter.get("event"));
         assertTrue(deadLetter.hasNonNull("time"));
     }
 
@@ -86,22 +89,25 @@ class DeliveryFaultsTest {
     void notImplementedIsNotRetried() throws Exception {
         bridge.collector().answer(status(501));
 
-        HttpResponse<String> answer = bridge.post("/segment", EVENT);
+        HttpResponse<String> answer = bridge.post("/segment", event("not-implemented"));
 
         assertEquals(202, answer.statusCode());
         assertEquals(1, bridge.collector().received().size());
     }
 
     @Test
-    void rejectedApiKeyAsksTheSenderToRetryAndKeepsNothing() throws Exception {
+    void rejectedApiKeyAsksTheSenderToRetryAndKeepsACopy() throws Exception {
         bridge.collector().answer(status(401));
 
-        HttpResponse<String> answer = bridge.post("/segment", EVENT);
+        HttpResponse<String> answer = bridge.post("/segment", event("bad-key"));
 
         assertEquals(503, answer.statusCode());
         assertEquals("5", answer.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(tree(answer.body()).get("reason").asText().contains("API key or environment"));
         assertEquals(1, bridge.collector().received().size());
+        JsonNode copy = tree(lastDeadLetter());
+        assertEquals("bad-key", copy.get("messageId").asText());
+        assertEquals(401, copy.get("collectorStatus").asInt());
     }
 
     @Test
@@ -110,7 +116,7 @@ class DeliveryFaultsTest {
                 status(200).after(Duration.ofSeconds(5)), status(200).after(Duration.ofSeconds(5)));
         long start = System.nanoTime();
 
-        HttpResponse<String> answer = bridge.post("/segment", EVENT);
+        HttpResponse<String> answer = bridge.post("/segment", event("slow"));
 
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertEquals(503, answer.statusCode());
@@ -143,8 +149,8 @@ class DeliveryFaultsTest {
         bridge.collector().answer(status(200), status(401));
 
         HttpResponse<String> answer = bridge.post("/segment", """
-                [{"type":"track","event":"A","userId":"u","messageId":"a"},
-                 {"type":"track","event":"B","userId":"u","messageId":"b"}]""");
+                [{"type":"track","event":"A","userId":"u","messageId":"retry-a"},
+                 {"type":"track","event":"B","userId":"u","messageId":"retry-b"}]""");
 
         assertEquals(503, answer.statusCode());
         assertFalse(tree(answer.body()).get("success").asBoolean());

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretsTest {
 
     static final Path TEST_LOG = Path.of("target", "test-logs", "bridge.log");
-    static final String EVENT = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m\"}";
 
     @TempDir
     Path dataDir;
@@ -32,7 +31,7 @@ class SecretsTest {
             collector.answer(status(401), status(403), status(400).withBody("{\"error\":\"bad\"}"), status(503),
                     status(503), status(503), status(503), status(503), status(503), status(503), status(503));
             for (int i = 0; i < 4; i++) {
-                answers.add(bridge.post("/segment", EVENT));
+                answers.add(bridge.post("/segment", "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}"));
             }
             answers.add(bridge.post("/segment", "{not json"));
             assertEquals(List.of(503, 503, 202, 503, 400), answers.stream().map(HttpResponse::statusCode).toList());

@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge.delivery;
 
+import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
 import io.github.segmentabsmartly.bridge.ingest.Outcomes;
 import org.apache.camel.Exchange;
@@ -9,7 +10,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 /**
  * Decides what a Collector failure means once retrying is over. A refusal of the event itself (400 and the
  * other 4xx, 501) is dead-lettered; anything that may pass later (the Collector down or slow, our API key or
- * environment rejected) asks the sender to send the event again.
+ * environment rejected) asks the sender to send the event again. A rejected key also leaves a copy in the
+ * dead-letter file, for replay after the fix: deduplication by messageId keeps the two from doubling.
  */
 public class CollectorFailureOutcome implements Processor {
 
@@ -29,12 +31,15 @@ public class CollectorFailureOutcome implements Processor {
         }
         int status = refused.getStatusCode();
         if (CollectorStatus.isCredentialsProblem(status)) {
+            // The sender keeps the event for a while (Segment: 4 hours); the copy outlives a longer outage.
+            exchange.setProperty(BridgeExchange.KEEP_FOR_REPLAY, true);
             Outcomes.record(exchange, Kind.RETRY_LATER, "the Collector rejected the bridge's API key or environment"
                     + " (HTTP " + status + "): fix ABSMARTLY_API_KEY / ABSMARTLY_ENVIRONMENT", status, retryAfter);
         } else if (CollectorStatus.isTransient(status) || status < 400) {
             Outcomes.record(exchange, Kind.RETRY_LATER,
                     "the Collector answered HTTP " + status + " until the delivery budget ran out", status, retryAfter);
         } else {
+            exchange.setProperty(BridgeExchange.KEEP_FOR_REPLAY, true);
             Outcomes.record(exchange, Kind.DEAD_LETTERED,
                     "the Collector refused the event (HTTP " + status + ")" + bodyOf(refused), status, null);
         }

@@ -19,11 +19,9 @@ public class CollectorRetryPolicy {
     private static final String RETRIES = "bridgeRetries";
 
     private final DeliveryPolicy policy;
-    private final DeliveryBudget budget;
 
     public CollectorRetryPolicy(DeliveryPolicy policy) {
         this.policy = policy;
-        this.budget = new DeliveryBudget(policy);
     }
 
     public boolean shouldRetry(Exchange exchange) {
@@ -40,7 +38,7 @@ public class CollectorRetryPolicy {
         }
         int retries = exchange.getProperty(RETRIES, 0, Integer.class);
         long delay = retryAfter != null ? retryAfter.toMillis() : backoff(retries);
-        if (delay >= budget.millisLeft(exchange)) {
+        if (delay >= DeliveryBudget.millisLeft(exchange)) {
             if (retryAfter != null) {
                 exchange.setProperty(SENDER_RETRY_AFTER, Math.max(1, retryAfter.toSeconds()));
             }

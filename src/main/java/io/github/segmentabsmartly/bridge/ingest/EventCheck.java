@@ -14,6 +14,9 @@ public class EventCheck implements Processor {
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
+        if (exchange.getIn().getBody() instanceof UnreadableEvent unreadable) {
+            throw new EventRejectedException(unreadable.reason());
+        }
         if (!(exchange.getIn().getBody() instanceof Map<?, ?> body)) {
             throw new EventRejectedException("an event must be a JSON object");
         }

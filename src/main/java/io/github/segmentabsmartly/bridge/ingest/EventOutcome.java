@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param reason            why, for anything but a plain delivery
  * @param collectorStatus   the Collector's HTTP status, when it answered with an error
  * @param retryAfterSeconds how long the sender should wait before sending again, for {@link Kind#RETRY_LATER}
+ * @param keptForReplay     whether a copy of the event is in the dead-letter file
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventOutcome(
@@ -22,7 +23,8 @@ public record EventOutcome(
         @JsonProperty("outcome") Kind kind,
         String reason,
         Integer collectorStatus,
-        @JsonIgnore Long retryAfterSeconds) {
+        @JsonIgnore Long retryAfterSeconds,
+        @JsonIgnore boolean keptForReplay) {
 
     public enum Kind {
         /** The Collector accepted it. */
@@ -31,6 +33,8 @@ public record EventOutcome(
         DRY_RUN("dry-run", 200),
         /** Deliberately not sent (identify, group, alias, or a kind of tracking that is off). */
         IGNORED("ignored", 200),
+        /** Its messageId was delivered (or is being delivered) already: not sent again. */
+        DUPLICATE("duplicate", 200),
         /** The event is wrong; sending it again cannot help. */
         REJECTED("rejected", 400),
         /** The Collector refused it for good; kept in the dead-letter file for replay. */
@@ -54,6 +58,11 @@ public record EventOutcome(
         /** The HTTP status answered when this is the outcome of a request that carried one event. */
         public int singleEventStatus() {
             return singleEventStatus;
+        }
+
+        /** Whether the sender is, or may be, sending this event again: then its messageId must not stay seen. */
+        public boolean mayBeSentAgain() {
+            return this == REJECTED || this == RETRY_LATER;
         }
     }
 }

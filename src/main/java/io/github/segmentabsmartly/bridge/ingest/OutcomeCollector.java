@@ -5,10 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultExchange;
 
-/** Gathers the outcome of every event of a request, in order, as the body of the split's result. */
+/**
+ * Gathers the outcome of every event of a request, in order, as the body of the split's result.
+ *
+ * <p>Every event's outcome passes here, even when a handled exception cut its route short, so this is also
+ * where deduplication forgets the messageId of an event that was not delivered: its resend must go through.
+ */
 public class OutcomeCollector implements AggregationStrategy {
+
+    private final IdempotentRepository dedup;
+
+    public OutcomeCollector(IdempotentRepository dedup) {
+        this.dedup = dedup;
+    }
 
     /**
      * The result is a fresh exchange rather than the first event's: Camel copies the result's error-handling
@@ -19,7 +31,12 @@ public class OutcomeCollector implements AggregationStrategy {
     public Exchange aggregate(Exchange collected, Exchange next) {
         Exchange result = collected != null ? collected : new DefaultExchange(next.getContext());
         List<EventOutcome> outcomes = collected != null ? result.getMessage().getBody(List.class) : new ArrayList<>();
-        outcomes.add(outcomeOf(next));
+        EventOutcome outcome = outcomeOf(next);
+        String dedupKey = next.getProperty(BridgeExchange.DEDUP_KEY, String.class);
+        if (dedupKey != null && outcome.kind().mayBeSentAgain()) {
+            dedup.remove(dedupKey);
+        }
+        outcomes.add(outcome);
         result.getMessage().setBody(outcomes);
         return result;
     }

@@ -19,7 +19,9 @@ public final class Outcomes {
         SegmentEvent event = exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class);
         String messageId = event == null ? null : event.messageId();
         int index = exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class);
-        EventOutcome outcome = new EventOutcome(index, messageId, kind, reason, collectorStatus, retryAfterSeconds);
+        boolean kept = exchange.getProperty(BridgeExchange.KEEP_FOR_REPLAY, false, Boolean.class);
+        EventOutcome outcome =
+                new EventOutcome(index, messageId, kind, reason, collectorStatus, retryAfterSeconds, kept);
         exchange.setProperty(BridgeExchange.OUTCOME, outcome);
         switch (kind) {
             case REJECTED, DEAD_LETTERED, RETRY_LATER ->

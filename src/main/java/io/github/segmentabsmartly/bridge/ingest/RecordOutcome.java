@@ -26,6 +26,7 @@ public class RecordOutcome implements Processor {
         return switch (kind) {
             case DRY_RUN -> "dry run: written to the outbox because ABSMARTLY_COLLECTOR_ENDPOINT is not set";
             case IGNORED -> exchange.getProperty(BridgeExchange.IGNORED_BECAUSE, notSent(exchange), String.class);
+            case DUPLICATE -> "this messageId was delivered already";
             case REJECTED -> exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage();
             default -> null;
         };

@@ -2,9 +2,10 @@ package io.github.segmentabsmartly.bridge.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.settings.RequestLimits;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.apache.camel.Processor;
 /**
  * Reads a request body into the list of events it carries: one event, a JSON array of events, or Segment's
  * {@code {"batch": [...]}}. On the HTTP Tracking API paths the call in the path is the type of an event
- * that has none. Anything unreadable is refused as a whole, with a message that says what to fix.
+ * that has none. Anything unreadable is refused as a whole, with a message that says what to fix; within a
+ * batch, an element that is null or over the event size limit is kept in place to be rejected on its own
+ * (Camel's split would skip a null, and shift every later index).
  */
 public class SegmentRequestReader implements Processor {
 
@@ -23,9 +26,11 @@ public class SegmentRequestReader implements Processor {
             Set.of("track", "page", "screen", "identify", "group", "alias", "batch");
 
     private final ObjectMapper mapper;
+    private final RequestLimits limits;
 
-    public SegmentRequestReader(ObjectMapper mapper) {
+    public SegmentRequestReader(ObjectMapper mapper, RequestLimits limits) {
         this.mapper = mapper;
+        this.limits = limits;
     }
 
     @Override
@@ -36,10 +41,58 @@ public class SegmentRequestReader implements Processor {
             throw new RequestRejectedException(404, "unknown call /v1/" + call + ": use one of " + TRACKING_API_CALLS);
         }
         refuseFormBodies(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class));
-        Object body = parse(exchange.getIn().getBody(byte[].class));
+        byte[] raw = exchange.getIn().getBody(byte[].class);
+        if (call != null && raw != null && raw.length > limits.maxTrackingApiBytes()) {
+            throw tooLarge("the body is " + raw.length + " bytes", limits.maxTrackingApiBytes());
+        }
+        Object body = parse(raw);
         boolean single = body instanceof Map<?, ?> map && !map.containsKey("batch");
+        if (single && raw.length > limits.maxEventBytes()) {
+            throw tooLarge("the event is " + raw.length + " bytes", limits.maxEventBytes());
+        }
         exchange.setProperty(BridgeExchange.SINGLE_EVENT, single);
-        exchange.getIn().setBody(single ? List.of(withImpliedType(body, call)) : eventsOf(body));
+        exchange.getIn().setBody(single ? List.of(withImpliedType(body, call)) : checkedEvents(eventsOf(body), raw));
+    }
+
+    private static RequestRejectedException tooLarge(String what, long limit) {
+        return new RequestRejectedException(413, what + ", over the limit of " + limit + " bytes");
+    }
+
+    /** Keeps each element in place, turning the ones to reject (null, too large) into an UnreadableEvent. */
+    private List<?> checkedEvents(List<?> events, byte[] raw) {
+        if (events.size() > limits.maxBatchEvents()) {
+            throw new RequestRejectedException(413, "the batch has " + events.size()
+                    + " events, over the limit of " + limits.maxBatchEvents());
+        }
+        boolean someMayBeTooLarge = raw.length > limits.maxEventBytes();
+        if (!someMayBeTooLarge && !events.contains(null)) {
+            return events;
+        }
+        List<Object> checked = new ArrayList<>(events.size());
+        for (Object event : events) {
+            checked.add(checkedElement(event, someMayBeTooLarge));
+        }
+        return checked;
+    }
+
+    private Object checkedElement(Object event, boolean mayBeTooLarge) {
+        if (event == null) {
+            return new UnreadableEvent("an event must be a JSON object, not null");
+        }
+        long size = mayBeTooLarge ? sizeOf(event) : 0;
+        if (size > limits.maxEventBytes()) {
+            return new UnreadableEvent("the event is " + size + " bytes, over the limit of "
+                    + limits.maxEventBytes() + " bytes");
+        }
+        return event;
+    }
+
+    private long sizeOf(Object event) {
+        try {
+            return mapper.writeValueAsBytes(event).length;
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** Form bodies are decoded by the HTTP server before we see them, so the JSON in them is already lost. */
@@ -71,22 +124,15 @@ public class SegmentRequestReader implements Processor {
 
     private static List<?> eventsOf(Object body) {
         if (body instanceof List<?> events) {
-            return withNullsKept(events);
+            return events;
         }
         if (body instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?> events) {
             events.forEach(event -> inheritFromBatch(event, envelope));
-            return withNullsKept(events);
+            return events;
         }
         throw new RequestRejectedException(400, body instanceof Map
                 ? "batch must be an array of events"
                 : "the body must be a Segment event (a JSON object), an array of events, or {\"batch\": [...]}");
-    }
-
-    /** Camel's split skips null elements; a JSON null must instead be answered as a rejected event. */
-    private static List<?> withNullsKept(List<?> events) {
-        return events.contains(null)
-                ? events.stream().map(event -> event == null ? NullNode.getInstance() : event).toList()
-                : events;
     }
 
     /** Segment's libraries put sentAt (and sometimes context) on the batch rather than on each event. */

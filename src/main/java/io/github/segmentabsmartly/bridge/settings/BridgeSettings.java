@@ -26,6 +26,8 @@ public final class BridgeSettings {
     private final String screenGoalFormat;
     private final TimestampMode timestampMode;
     private final DeliveryPolicy deliveryPolicy;
+    private final RequestLimits requestLimits;
+    private final DedupSettings dedup;
 
     private BridgeSettings(Function<String, String> properties) {
         Reader read = new Reader(properties);
@@ -48,6 +50,14 @@ public final class BridgeSettings {
                 Duration.ofMillis(read.wholeNumber("bridge.delivery.backoff-initial-ms", 100)),
                 Duration.ofMillis(read.wholeNumber("bridge.delivery.backoff-max-ms", 1000)),
                 Duration.ofSeconds(read.wholeNumber("bridge.delivery.retry-after-seconds", 5)));
+        requestLimits = new RequestLimits(
+                read.wholeNumber("bridge.limits.max-event-bytes", 32_768),
+                read.wholeNumber("bridge.limits.max-tracking-api-bytes", 512_000),
+                (int) read.wholeNumber("bridge.limits.max-batch-events", 4_000));
+        dedup = new DedupSettings(
+                DedupSettings.parseStore(read.text("bridge.dedup.store", "memory")),
+                (int) read.wholeNumber("bridge.dedup.window-size", 100_000),
+                read.text("bridge.dedup.jdbc-url", "jdbc:h2:file:./data/dedup/message-ids"));
         requireCollectorCredentials();
     }
 
@@ -152,6 +162,14 @@ public final class BridgeSettings {
 
     public DeliveryPolicy deliveryPolicy() {
         return deliveryPolicy;
+    }
+
+    public RequestLimits requestLimits() {
+        return requestLimits;
+    }
+
+    public DedupSettings dedup() {
+        return dedup;
     }
 
     /** Property lookups that turn a bad value into an error naming its environment variable. */

@@ -1,0 +1,11 @@
+package io.github.segmentabsmartly.bridge.settings;
+
+/**
+ * How large a request the bridge reads, after Segment's own HTTP Tracking API limits.
+ *
+ * @param maxEventBytes       one event (a single-event body, or one event of a batch)
+ * @param maxTrackingApiBytes a whole body on the HTTP Tracking API paths (/v1/...)
+ * @param maxBatchEvents      events in one array or batch
+ */
+public record RequestLimits(long maxEventBytes, long maxTrackingApiBytes, int maxBatchEvents) {
+}
