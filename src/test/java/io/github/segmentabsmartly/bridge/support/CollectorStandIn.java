@@ -21,12 +21,32 @@ import java.util.concurrent.Executors;
  */
 public final class CollectorStandIn implements AutoCloseable {
 
-    /** One request as the Collector received it; header names are lower-cased. */
-    public record Received(String method, String path, Map<String, String> headers, String body, long atNanos) {
+    /** The answeredStatus of a request whose answer is still held back. */
+    public static final int PENDING = 0;
+
+    /** One request as the Collector received it (header names lower-cased), and the status it was answered. */
+    public record Received(String method, String path, Map<String, String> headers, String body, long atNanos,
+            int answeredStatus) {
+
+        /** Accepted: answered 2xx, so the Collector counts it. */
+        public boolean accepted() {
+            return answeredStatus >= 200 && answeredStatus < 300;
+        }
     }
 
-    /** A scripted answer; {@code delay} holds the answer back, {@code dropConnection} closes without one. */
+    /** Chooses the answer to a request when no scripted answer is left; null means 200. */
+    public interface Faults {
+        Answer answerFor(String body);
+    }
+
+    /** A scripted answer; {@code delay} holds the answer back; status {@link #DROP} closes without answering. */
     public record Answer(int status, String body, Map<String, String> headers, Duration delay) {
+
+        public static final int DROP = -1;
+
+        public static Answer dropConnection() {
+            return new Answer(DROP, "", Map.of(), Duration.ZERO);
+        }
 
         public static Answer status(int status) {
             return new Answer(status, status < 300 ? "{\"ok\":true}" : "{\"error\":\"status " + status + "\"}",
@@ -51,6 +71,8 @@ public final class CollectorStandIn implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Answer> script = new ConcurrentLinkedDeque<>();
     private final List<Received> received = new ArrayList<>();
+    private volatile String requiredApiKey;
+    private volatile Faults faults = body -> null;
 
     public CollectorStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -69,7 +91,19 @@ public final class CollectorStandIn implements AutoCloseable {
         script.addAll(List.of(answers));
     }
 
+    /** Answers 401 to requests without this X-API-Key, as the Collector does for a wrong key. */
+    public void requireApiKey(String apiKey) {
+        requiredApiKey = apiKey;
+    }
+
+    /** Decides the answers once the script is used up. */
+    public void injectFaults(Faults faults) {
+        this.faults = faults;
+    }
+
     public void reset() {
+        faults = body -> null;
+        requiredApiKey = null;
         script.clear();
         synchronized (received) {
             received.clear();
@@ -86,16 +120,24 @@ public final class CollectorStandIn implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Answer answer = answerFor(headers, body);
+        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
+                body, System.nanoTime(), PENDING);
+        int index;
         synchronized (received) {
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body,
-                    System.nanoTime()));
+            index = received.size();
+            received.add(request);
         }
-        Answer answer = script.poll();
-        answer = answer == null ? Answer.status(200) : answer;
-        try {
-            Thread.sleep(answer.delay().toMillis());
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
+        pause(answer.delay());
+        synchronized (received) {
+            if (index < received.size() && received.get(index) == request) {
+                received.set(index, new Received(request.method(), request.path(), headers, body, request.atNanos(),
+                        answer.status()));
+            }
+        }
+        if (answer.status() == Answer.DROP) {
+            exchange.close();
+            return;
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -105,6 +147,26 @@ public final class CollectorStandIn implements AutoCloseable {
             out.write(bytes);
         } catch (IOException clientGone) {
             // the bridge gave up waiting (response timeout): nothing to answer
+        }
+    }
+
+    private Answer answerFor(Map<String, String> headers, String body) {
+        String apiKey = requiredApiKey;
+        if (apiKey != null && !apiKey.equals(headers.get("x-api-key"))) {
+            return Answer.status(401);
+        }
+        Answer answer = script.poll();
+        if (answer == null) {
+            answer = faults.answerFor(body);
+        }
+        return answer == null ? Answer.status(200) : answer;
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         }
     }
 

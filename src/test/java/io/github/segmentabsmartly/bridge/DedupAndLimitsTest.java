@@ -1,0 +1,114 @@
+package io.github.segmentabsmartly.bridge;
+
+import static io.github.segmentabsmartly.bridge.support.CollectorStandIn.Answer.status;
+import static io.github.segmentabsmartly.bridge.support.Json.tree;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A messageId is delivered once however often it is sent; bodies over the limits are refused with 413. */
+class DedupAndLimitsTest {
+
+    @RegisterExtension
+    static final BridgeUnderTest bridge = BridgeUnderTest.withSettings();
+
+    /** A track whose messageId is also in its properties, where the Collector can see it. */
+    static String track(String messageId) {
+        return "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"" + messageId
+                + "\",\"properties\":{\"mid\":\"" + messageId + "\"}}";
+    }
+
+    @Test
+    void batchResentAfter503DeliversEachEventOnce() throws Exception {
+        bridge.collector().answer(status(200), status(401));
+        String batch = "{\"batch\":[" + track("resend-1") + "," + track("resend-2") + "]}";
+
+        HttpResponse<String> first = bridge.post("/v1/batch", batch);
+        HttpResponse<String> second = bridge.post("/v1/batch", batch);
+
+        assertEquals(503, first.statusCode());
+        assertEquals(200, second.statusCode());
+        assertEquals(List.of("duplicate", "delivered"), tree(second.body()).get("events").findValuesAsText("outcome"));
+        assertEquals(List.of("resend-1:200", "resend-2:401", "resend-2:200"), bridge.collector().received().stream()
+                .map(request -> tree(request.body()).at("/goals/0/properties/mid").asText() + ":"
+                        + request.answeredStatus())
+                .toList());
+    }
+
+    @Test
+    void duplicateWithinOneBatchIsAcknowledgedNotSent() throws Exception {
+        HttpResponse<String> answer = bridge.post("/segment", "[" + track("twice") + "," + track("twice") + "]");
+
+        assertEquals(List.of("delivered", "duplicate"), tree(answer.body()).get("events").findValuesAsText("outcome"));
+        assertEquals(1, bridge.collector().received().size());
+    }
+
+    @Test
+    void eventsWithoutMessageIdAreNeverDeduplicated() throws Exception {
+        String event = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}";
+
+        bridge.post("/segment", event);
+        bridge.post("/segment", event);
+
+        assertEquals(2, bridge.collector().received().size());
+    }
+
+    @Test
+    void rejectedEventCanBeSentAgainOnceFixed() throws Exception {
+        bridge.post("/segment", "{\"type\":\"track\",\"userId\":\"u\",\"messageId\":\"fixed-later\"}");
+
+        HttpResponse<String> fixed = bridge.post("/segment", track("fixed-later"));
+
+        assertEquals("delivered", tree(fixed.body()).get("outcome").asText());
+    }
+
+    @Test
+    void singleEventOverTheEventLimitIs413() throws Exception {
+        String big = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"properties\":{\"x\":\""
+                + "y".repeat(33_000) + "\"}}";
+
+        HttpResponse<String> answer = bridge.post("/segment", big);
+
+        assertEquals(413, answer.statusCode());
+        assertTrue(tree(answer.body()).get("error").asText().contains("over the limit of 32768 bytes"));
+    }
+
+    @Test
+    void oversizedEventInABatchIsRejectedAlone() throws Exception {
+        String big = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"properties\":{\"x\":\""
+                + "y".repeat(33_000) + "\"}}";
+
+        HttpResponse<String> answer = bridge.post("/segment", "[" + track("small") + "," + big + "]");
+
+        assertEquals(200, answer.statusCode());
+        assertEquals(List.of("delivered", "rejected"), tree(answer.body()).get("events").findValuesAsText("outcome"));
+    }
+
+    @Test
+    void trackingApiBodyOverItsLimitIs413() throws Exception {
+        String events = IntStream.range(0, 40).mapToObj(i -> "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\","
+                + "\"properties\":{\"x\":\"" + "y".repeat(13_000) + "\"}}").collect(Collectors.joining(","));
+
+        HttpResponse<String> answer = bridge.post("/v1/batch", "{\"batch\":[" + events + "]}");
+
+        assertEquals(413, answer.statusCode());
+        assertTrue(bridge.collector().received().isEmpty());
+    }
+
+    @Test
+    void batchOverTheEventCountIs413() throws Exception {
+        String events = IntStream.range(0, 4001).mapToObj(i -> "{}").collect(Collectors.joining(","));
+
+        HttpResponse<String> answer = bridge.post("/segment", "[" + events + "]");
+
+        assertEquals(413, answer.statusCode());
+        assertTrue(tree(answer.body()).get("error").asText().contains("4001 events"));
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.segmentabsmartly.bridge;
+
+import static io.github.segmentabsmartly.bridge.support.CollectorStandIn.Answer.status;
+import static io.github.segmentabsmartly.bridge.support.Json.tree;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.segmentabsmartly.bridge.support.ChildBridge;
+import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGTERM while a delivery is in flight: the delivery is finished and answered, then the bridge exits 0. */
+class ShutdownTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void inFlightDeliveryIsFinishedBeforeTheBridgeExits() throws Exception {
+        try (CollectorStandIn collector = new CollectorStandIn();
+                ChildBridge bridge = ChildBridge.start(Map.of(
+                        "ABSMARTLY_COLLECTOR_ENDPOINT", collector.endpoint(),
+                        "ABSMARTLY_API_KEY", "k",
+                        "ABSMARTLY_ENVIRONMENT", "e",
+                        "BRIDGE_DATA_DIR", dataDir.toString()))) {
+            bridge.postWhenUp("/segment", "{\"type\":\"identify\",\"userId\":\"u\"}");
+            collector.answer(status(200).after(Duration.ofMillis(800)));
+
+            CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return bridge.postWhenUp("/segment", "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}");
+                } catch (Exception failed) {
+                    throw new IllegalStateException(failed);
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (collector.received().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            bridge.process().destroy();
+
+            HttpResponse<String> answer = inFlight.get(20, TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals("delivered", tree(answer.body()).get("outcome").asText());
+            assertEquals(0, bridge.process().waitFor(), "exit status");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.segmentabsmartly.bridge.support;
+
+import io.github.segmentabsmartly.bridge.BridgeMain;
+import java.io.File;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bridge's main class in a child JVM, configured only by environment variables, as an operator runs it.
+ * Its standard output is discarded; its standard error is kept for the test to read.
+ */
+public final class ChildBridge implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private ChildBridge(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the bridge on a free port with these environment variables (and no other bridge settings). */
+    public static ChildBridge start(Map<String, String> environment) throws IOException {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-Dlog4j2.configurationFile=log4j2.xml", "-cp", System.getProperty("java.class.path"),
+                BridgeMain.class.getName());
+        Map<String, String> variables = builder.environment();
+        variables.keySet().removeIf(name -> name.startsWith("ABSMARTLY_") || name.startsWith("BRIDGE_"));
+        variables.put("CAMEL_SERVER_PORT", String.valueOf(port));
+        variables.putAll(environment);
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return new ChildBridge(builder.start(), port);
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** Posts JSON to the bridge, waiting at most 30 s for it to start listening. */
+    public HttpResponse<String> postWhenUp(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (ConnectException notYetListening) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw notYetListening;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** Waits for the bridge to exit by itself and returns its standard error, line by line. */
+    public List<String> awaitExit() throws Exception {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the bridge did not stop");
+        }
+        return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+}
