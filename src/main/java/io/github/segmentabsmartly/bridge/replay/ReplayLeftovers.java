@@ -13,7 +13,7 @@ import org.apache.camel.Processor;
 /**
  * After a replay, the events that still were not delivered (rejected, or to be retried and not already kept in
  * the dead-letter file) become lines of the same form with their new reason, for {@code .failed/}. The body is
- * null when every event found a home.
+ * empty when every event found a home (not null: a file message reads its file again for a null body).
  */
 public class ReplayLeftovers implements Processor {
 
@@ -34,7 +34,7 @@ public class ReplayLeftovers implements Processor {
                 lines.append(mapper.writeValueAsString(leftover(records.get(outcome.index()), outcome))).append('\n');
             }
         }
-        exchange.getMessage().setBody(lines.isEmpty() ? null : lines.toString());
+        exchange.getMessage().setBody(lines.toString());
     }
 
     private static Map<String, Object> leftover(Object record, EventOutcome outcome) {

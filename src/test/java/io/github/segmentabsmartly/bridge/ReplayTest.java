@@ -2,7 +2,6 @@ package io.github.segmentabsmartly.bridge;
 
 import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
@@ -16,12 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The operator's recovery from a wrong API key: the events the Collector refused are in the dead-letter file;
- * after the fix and a restart, the file moved to data/replay/ delivers each event once, and Segment's own
- * retries of the same batch are recognised as duplicates (JDBC deduplication survives the restart).
- */
-class ReplayAfterKeyFixTest {
+/** Files moved into data/replay/ go through the routes again; nothing in them is lost or doubled. */
+class ReplayTest {
 
     static final String BATCH = """
             {"batch":[{"type":"track","event":"A","userId":"u","messageId":"k-1","properties":{"mid":"k-1"}},
@@ -31,6 +26,11 @@ class ReplayAfterKeyFixTest {
     @TempDir
     Path dataDir;
 
+    /**
+     * The operator's recovery from a wrong API key: the events the Collector refused are in the dead-letter file;
+     * after the fix and a restart, the file moved to data/replay/ delivers each event once, and Segment's own
+     * retries of the same batch are recognised as duplicates (JDBC deduplication survives the restart).
+     */
     @Test
     void deadLetteredEventsAreDeliveredOnceAfterTheFix() throws Exception {
         String dedupStore = "jdbc:h2:file:" + dataDir.resolve("dedup/ids");
@@ -57,7 +57,7 @@ class ReplayAfterKeyFixTest {
                 assertEquals(200, segmentRetry.statusCode());
                 assertEquals(List.of("duplicate", "duplicate", "duplicate"),
                         tree(segmentRetry.body()).get("events").findValuesAsText("outcome"));
-                assertFalse(Files.exists(replay.resolve(".failed")));
+                assertTrue(isEmpty(replay.resolve(".failed")), () -> "something failed in the replay: " + listing(replay));
             }
             List<String> accepted = collector.received().stream().filter(CollectorStandIn.Received::accepted)
                     .map(request -> tree(request.body()).at("/goals/0/properties/mid").asText()).sorted().toList();
@@ -65,15 +65,58 @@ class ReplayAfterKeyFixTest {
         }
     }
 
+    @Test
+    void eventsThatStillFailAreKeptWithTheirReason() throws Exception {
+        try (RunningBridge bridge = RunningBridge.dryRun(dataDir)) {
+            Path replay = Files.createDirectories(dataDir.resolve("replay"));
+            Path file = Files.writeString(dataDir.resolve("old.jsonl"), String.join("\n",
+                    "{\"time\":\"2026-01-01T00:00:00Z\",\"event\":{\"type\":\"track\",\"event\":\"A\",\"userId\":\"u\"}}",
+                    "not json",
+                    "{\"event\":{\"type\":\"track\",\"userId\":\"u\"}}") + "\n");
+            Files.move(file, replay.resolve("old.jsonl"));
+
+            awaitFileIn(replay.resolve(".failed"));
+
+            List<String> failed = Files.readAllLines(replay.resolve(".failed/old.jsonl"));
+            assertEquals(2, failed.size(), failed.toString());
+            assertEquals("replay: line 2 is not a dead-letter or outbox line with an event",
+                    tree(failed.get(0)).get("reason").asText());
+            assertEquals("not json", tree(failed.get(0)).get("line").asText());
+            assertEquals("replay: a track event needs an event name", tree(failed.get(1)).get("reason").asText());
+            assertEquals(1, bridge.linesIn("outbox").size());
+            assertEquals(1767225600000L, tree(bridge.linesIn("outbox").get(0)).at("/body/publishedAt").asLong());
+            awaitFileIn(replay.resolve(".done"));
+        }
+    }
+
     private static void awaitFileIn(Path directory) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.isDirectory(directory) || isEmpty(directory)) {
+        while (isEmpty(directory)) {
             assertTrue(System.nanoTime() < deadline, "the replayed file did not reach " + directory);
             Thread.sleep(50);
         }
     }
 
+    private static String listing(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.map(path -> path + (Files.isRegularFile(path) ? " " + read(path) : "")).toList().toString();
+        } catch (Exception unreadable) {
+            return unreadable.toString();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (Exception unreadable) {
+            return unreadable.toString();
+        }
+    }
+
     private static boolean isEmpty(Path directory) throws Exception {
+        if (!Files.isDirectory(directory)) {
+            return true;
+        }
         try (Stream<Path> files = Files.list(directory)) {
             return files.findAny().isEmpty();
         }
