@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
@@ -113,10 +114,10 @@ public class SegmentRequestReader implements Processor {
         } catch (JsonProcessingException malformed) {
             String problem = malformed.getOriginalMessage();
             int sourceReference = problem.indexOf(" (start marker at");
+            JsonLocation where = malformed.getLocation();
             throw new RequestRejectedException(400, "malformed JSON: "
                     + (sourceReference < 0 ? problem : problem.substring(0, sourceReference))
-                    + " at line " + malformed.getLocation().getLineNr()
-                    + ", column " + malformed.getLocation().getColumnNr());
+                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr()));
         } catch (IOException unreadable) {
             throw new RequestRejectedException(400, "unreadable body: " + unreadable.getMessage());
         }
