@@ -12,6 +12,7 @@ import io.github.segmentabsmartly.bridge.delivery.DeliveryBudget;
 import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
 import io.github.segmentabsmartly.bridge.ingest.EventCheck;
+import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeCollector;
 import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
@@ -27,6 +28,7 @@ import io.github.segmentabsmartly.bridge.replay.ReplayLeftovers;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -38,7 +40,7 @@ public class BridgeBeans implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         BridgeSettings settings =
                 BridgeSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
         ObjectMapper mapper = JsonMapper.builder()
@@ -73,6 +75,18 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("outboxLine", new OutboxLine(mapper));
         registry.bind("replayFileReader", new ReplayFileReader(mapper));
         registry.bind("replayLeftovers", new ReplayLeftovers(mapper));
+        int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
+        context.addStartupListener(new ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext starting, boolean alreadyStarted) {
+                // the HTTP server's router exists only once the context has fully started
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                InFlightLimit.install(started, port, settings.requestLimits().maxInFlight());
+            }
+        });
         if (settings.isDryRun()) {
             LOG.warn("DRY RUN: ABSMARTLY_COLLECTOR_ENDPOINT is not set, so nothing is sent to ABsmartly; every"
                     + " Collector request is written to {}/outbox instead",

@@ -53,7 +53,8 @@ public final class BridgeSettings {
         requestLimits = new RequestLimits(
                 read.wholeNumber("bridge.limits.max-event-bytes", 32_768),
                 read.wholeNumber("bridge.limits.max-tracking-api-bytes", 512_000),
-                (int) read.wholeNumber("bridge.limits.max-batch-events", 4_000));
+                (int) read.wholeNumber("bridge.limits.max-batch-events", 4_000),
+                (int) read.wholeNumber("bridge.limits.max-requests-in-flight", 64));
         dedup = new DedupSettings(
                 DedupSettings.parseStore(read.text("bridge.dedup.store", "memory")),
                 (int) read.wholeNumber("bridge.dedup.window-size", 100_000),

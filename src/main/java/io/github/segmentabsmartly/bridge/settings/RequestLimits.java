@@ -6,6 +6,7 @@ package io.github.segmentabsmartly.bridge.settings;
  * @param maxEventBytes       one event (a single-event body, or one event of a batch)
  * @param maxTrackingApiBytes a whole body on the HTTP Tracking API paths (/v1/...)
  * @param maxBatchEvents      events in one array or batch
+ * @param maxInFlight         requests being handled at once; more are answered 503
  */
-public record RequestLimits(long maxEventBytes, long maxTrackingApiBytes, int maxBatchEvents) {
+public record RequestLimits(long maxEventBytes, long maxTrackingApiBytes, int maxBatchEvents, int maxInFlight) {
 }
