@@ -13,14 +13,17 @@ import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
 import io.github.segmentabsmartly.bridge.ingest.EventCheck;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
+import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeCollector;
 import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
+import io.github.segmentabsmartly.bridge.ingest.RequestBody;
 import io.github.segmentabsmartly.bridge.ingest.RequestRejectedAnswer;
 import io.github.segmentabsmartly.bridge.ingest.SegmentRequestReader;
 import io.github.segmentabsmartly.bridge.ingest.SenderAnswer;
 import io.github.segmentabsmartly.bridge.publish.ExposurePublishBody;
 import io.github.segmentabsmartly.bridge.publish.GoalPublishBody;
+import io.github.segmentabsmartly.bridge.publish.HashUnits;
 import io.github.segmentabsmartly.bridge.publish.TrackGoalName;
 import io.github.segmentabsmartly.bridge.publish.ViewGoalName;
 import io.github.segmentabsmartly.bridge.replay.ReplayFileReader;
@@ -50,7 +53,9 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("settings", settings);
         IdempotentRepository dedupRepository = DedupStores.create(settings.dedup());
         registry.bind("dedupRepository", dedupRepository);
+        registry.bind("requestBody", new RequestBody(settings.requestLimits().maxBodyBytes()));
         registry.bind("segmentRequestReader", new SegmentRequestReader(mapper, settings.requestLimits()));
+        registry.bind("ingestAuth", new IngestAuth(settings.ingestAuth()));
         registry.bind("eventCheck", new EventCheck());
         registry.bind("outcomeCollector", new OutcomeCollector(dedupRepository));
         registry.bind("deliveryClock", new DeliveryClock(settings.deliveryPolicy()));
@@ -67,6 +72,7 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("screenGoalName", new ViewGoalName("screen", settings.screenGoalFormat()));
         registry.bind("goalPublishBody", new GoalPublishBody(settings.unitMapping(), settings.timestampMode()));
         registry.bind("exposurePublishBody", new ExposurePublishBody(settings.timestampMode()));
+        registry.bind("hashUnits", new HashUnits());
         registry.bind("collectorRequest", new CollectorRequest(settings, mapper));
         registry.bind("deliveryBudget", new DeliveryBudget());
         registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy()));
@@ -87,6 +93,10 @@ public class BridgeBeans implements CamelConfiguration {
                 InFlightLimit.install(started, port, settings.requestLimits().maxInFlight());
             }
         });
+        if (settings.ingestAuth().isOpen()) {
+            LOG.warn("open ingest: anyone who can reach this port can send events (set SEGMENT_WRITE_KEYS,"
+                    + " SEGMENT_SHARED_SECRETS or INGEST_TOKENS)");
+        }
         if (settings.isDryRun()) {
             LOG.warn("DRY RUN: ABSMARTLY_COLLECTOR_ENDPOINT is not set, so nothing is sent to ABsmartly; every"
                     + " Collector request is written to {}/outbox instead",

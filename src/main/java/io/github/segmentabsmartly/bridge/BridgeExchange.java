@@ -21,6 +21,12 @@ public final class BridgeExchange {
     public static final String GOAL_NAME = "bridgeGoalName";
     /** The reason an event is deliberately not sent. */
     public static final String IGNORED_BECAUSE = "ignoredBecause";
+    /** The request body as received (gzip undone), for the webhook signature check. */
+    public static final String RAW_BODY = "bridgeRawBody";
+    /** A write key sent in the body (Segment's libraries put it on the batch) rather than in the header. */
+    public static final String BODY_WRITE_KEY = "bridgeBodyWriteKey";
+    /** The Segment source the request came from, when its write key names an environment or application. */
+    public static final String SOURCE = "bridgeSource";
     /** The Segment call implied by the HTTP Tracking API path (track, page, ..., batch). */
     public static final String IMPLIED_CALL = "impliedCall";
 

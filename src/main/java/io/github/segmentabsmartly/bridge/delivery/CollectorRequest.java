@@ -5,17 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
+import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
 import java.io.UncheckedIOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * Turns a publish body into the Collector request: {@code PUT {endpoint}/context} with the JSON body and the
- * headers the ABsmartly SDKs send. Nothing of the incoming request's headers is passed on.
+ * headers the ABsmartly SDKs send, the environment and application being those of the event's Segment source
+ * when its write key names them. Nothing of the incoming request's headers is passed on.
  */
 public class CollectorRequest implements org.apache.camel.Processor {
 
     public static final String API_KEY_HEADER = "X-API-Key";
+    private static final SourceOverrides NO_OVERRIDES = new SourceOverrides(null, null);
 
     private final BridgeSettings settings;
     private final ObjectMapper mapper;
@@ -28,15 +31,17 @@ public class CollectorRequest implements org.apache.camel.Processor {
     @Override
     public void process(Exchange exchange) {
         SegmentEvent event = exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class);
+        SourceOverrides source = exchange.getProperty(BridgeExchange.SOURCE, NO_OVERRIDES, SourceOverrides.class);
+        String application = source.applicationOr(settings.application());
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_METHOD, "PUT");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader(API_KEY_HEADER, settings.apiKey());
-        message.setHeader("X-Environment", settings.environment());
+        message.setHeader("X-Environment", source.environmentOr(settings.environment()));
         message.setHeader("X-Agent", agent(event));
-        if (!settings.application().isEmpty()) {
-            message.setHeader("X-Application", settings.application());
+        if (!application.isEmpty()) {
+            message.setHeader("X-Application", application);
             message.setHeader("X-Application-Version", settings.applicationVersion());
         }
         try {

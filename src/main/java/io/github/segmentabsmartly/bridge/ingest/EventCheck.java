@@ -8,7 +8,10 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Lets through only JSON objects with a string {@code type}, the one field routing needs. */
+/**
+ * Lets through only JSON objects with a string {@code type}, the one field routing needs, and takes out any
+ * {@code writeKey} so that it is never stored or sent with the event.
+ */
 public class EventCheck implements Processor {
 
     @Override
@@ -25,6 +28,7 @@ public class EventCheck implements Processor {
             throw new EventRejectedException("an event needs a type (track, page, screen, identify, group or alias)");
         }
         fields.put("type", type.trim().toLowerCase(Locale.ROOT));
+        fields.remove("writeKey");
         exchange.setProperty(BridgeExchange.EVENT, new SegmentEvent(fields));
     }
 }

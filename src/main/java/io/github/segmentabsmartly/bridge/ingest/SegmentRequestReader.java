@@ -8,7 +8,6 @@ import io.github.segmentabsmartly.bridge.settings.RequestLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -19,12 +18,13 @@ import org.apache.camel.Processor;
  * {@code {"batch": [...]}}. On the HTTP Tracking API paths the call in the path is the type of an event
  * that has none. Anything unreadable is refused as a whole, with a message that says what to fix; within a
  * batch, an element that is null or over the event size limit is kept in place to be rejected on its own
- * (Camel's split would skip a null, and shift every later index).
+ * (Camel's split would skip a null, and shift every later index). A {@code writeKey} in the body is taken
+ * out of it, into {@link BridgeExchange#BODY_WRITE_KEY}, so that it is never stored with an event.
  */
 public class SegmentRequestReader implements Processor {
 
     private static final Set<String> TRACKING_API_CALLS =
-            Set.of("track", "page", "screen", "identify", "group", "alias", "batch");
+            Set.of("track", "page", "screen", "identify", "group", "alias", "batch", "import");
 
     private final ObjectMapper mapper;
     private final RequestLimits limits;
@@ -41,7 +41,6 @@ public class SegmentRequestReader implements Processor {
         if (call != null && !TRACKING_API_CALLS.contains(call)) {
             throw new RequestRejectedException(404, "unknown call /v1/" + call + ": use one of " + TRACKING_API_CALLS);
         }
-        refuseFormBodies(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class));
         byte[] raw = exchange.getIn().getBody(byte[].class);
         if (call != null && raw != null && raw.length > limits.maxTrackingApiBytes()) {
             throw tooLarge("the body is " + raw.length + " bytes", limits.maxTrackingApiBytes());
@@ -51,58 +50,15 @@ public class SegmentRequestReader implements Processor {
         if (single && raw.length > limits.maxEventBytes()) {
             throw tooLarge("the event is " + raw.length + " bytes", limits.maxEventBytes());
         }
+        if (body instanceof Map<?, ?> map && map.remove("writeKey") instanceof String writeKey) {
+            exchange.setProperty(BridgeExchange.BODY_WRITE_KEY, writeKey);
+        }
         exchange.setProperty(BridgeExchange.SINGLE_EVENT, single);
         exchange.getIn().setBody(single ? List.of(withImpliedType(body, call)) : checkedEvents(eventsOf(body), raw));
     }
 
     private static RequestRejectedException tooLarge(String what, long limit) {
         return new RequestRejectedException(413, what + ", over the limit of " + limit + " bytes");
-    }
-
-    /** Keeps each element in place, turning the ones to reject (null, too large) into an UnreadableEvent. */
-    private List<?> checkedEvents(List<?> events, byte[] raw) {
-        if (events.size() > limits.maxBatchEvents()) {
-            throw new RequestRejectedException(413, "the batch has " + events.size()
-                    + " events, over the limit of " + limits.maxBatchEvents());
-        }
-        boolean someMayBeTooLarge = raw.length > limits.maxEventBytes();
-        if (!someMayBeTooLarge && !events.contains(null)) {
-            return events;
-        }
-        List<Object> checked = new ArrayList<>(events.size());
-        for (Object event : events) {
-            checked.add(checkedElement(event, someMayBeTooLarge));
-        }
-        return checked;
-    }
-
-    private Object checkedElement(Object event, boolean mayBeTooLarge) {
-        if (event == null) {
-            return new UnreadableEvent("an event must be a JSON object, not null");
-        }
-        long size = mayBeTooLarge ? sizeOf(event) : 0;
-        if (size > limits.maxEventBytes()) {
-            return new UnreadableEvent("the event is " + size + " bytes, over the limit of "
-                    + limits.maxEventBytes() + " bytes");
-        }
-        return event;
-    }
-
-    private long sizeOf(Object event) {
-        try {
-            return mapper.writeValueAsBytes(event).length;
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    /** Form bodies are decoded by the HTTP server before we see them, so the JSON in them is already lost. */
-    private static void refuseFormBodies(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
-            throw new RequestRejectedException(415, "send the events as JSON with Content-Type: application/json"
-                    + " (curl sends form data by default: add -H 'Content-Type: application/json')");
-        }
     }
 
     private Object parse(byte[] raw) {
@@ -148,9 +104,46 @@ public class SegmentRequestReader implements Processor {
         }
     }
 
+    /** Keeps each element in place, turning the ones to reject (null, too large) into an UnreadableEvent. */
+    private List<?> checkedEvents(List<?> events, byte[] raw) {
+        if (events.size() > limits.maxBatchEvents()) {
+            throw new RequestRejectedException(413, "the batch has " + events.size()
+                    + " events, over the limit of " + limits.maxBatchEvents());
+        }
+        boolean someMayBeTooLarge = raw.length > limits.maxEventBytes();
+        if (!someMayBeTooLarge && !events.contains(null)) {
+            return events;
+        }
+        List<Object> checked = new ArrayList<>(events.size());
+        for (Object event : events) {
+            checked.add(checkedElement(event, someMayBeTooLarge));
+        }
+        return checked;
+    }
+
+    private Object checkedElement(Object event, boolean mayBeTooLarge) {
+        if (event == null) {
+            return new UnreadableEvent("an event must be a JSON object, not null");
+        }
+        long size = mayBeTooLarge ? sizeOf(event) : 0;
+        if (size > limits.maxEventBytes()) {
+            return new UnreadableEvent("the event is " + size + " bytes, over the limit of "
+                    + limits.maxEventBytes() + " bytes");
+        }
+        return event;
+    }
+
+    private long sizeOf(Object event) {
+        try {
+            return mapper.writeValueAsBytes(event).length;
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Object withImpliedType(Object event, String call) {
-        if (call != null && !call.equals("batch")) {
+        if (call != null && !call.equals("batch") && !call.equals("import")) {
             ((Map<String, Object>) event).putIfAbsent("type", call);
         }
         return event;

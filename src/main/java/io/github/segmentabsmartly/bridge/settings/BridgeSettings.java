@@ -28,6 +28,8 @@ public final class BridgeSettings {
     private final DeliveryPolicy deliveryPolicy;
     private final RequestLimits requestLimits;
     private final DedupSettings dedup;
+    private final IngestAuthSettings ingestAuth;
+    private final boolean hashUnits;
 
     private BridgeSettings(Function<String, String> properties) {
         Reader read = new Reader(properties);
@@ -54,11 +56,17 @@ public final class BridgeSettings {
                 read.wholeNumber("bridge.limits.max-event-bytes", 32_768),
                 read.wholeNumber("bridge.limits.max-tracking-api-bytes", 512_000),
                 (int) read.wholeNumber("bridge.limits.max-batch-events", 4_000),
-                (int) read.wholeNumber("bridge.limits.max-requests-in-flight", 64));
+                (int) read.wholeNumber("bridge.limits.max-requests-in-flight", 64),
+                read.wholeNumber("camel.server.max-body-size", 8_388_608));
         dedup = new DedupSettings(
                 DedupSettings.parseStore(read.text("bridge.dedup.store", "memory")),
                 (int) read.wholeNumber("bridge.dedup.window-size", 100_000),
                 read.text("bridge.dedup.jdbc-url", "jdbc:h2:file:./data/dedup/message-ids"));
+        ingestAuth = new IngestAuthSettings(
+                IngestAuthSettings.parseList(read.text("segment.shared-secrets", "")),
+                IngestAuthSettings.parseWriteKeys(read.text("segment.write-keys", "")),
+                IngestAuthSettings.parseList(read.text("ingest.tokens", "")));
+        hashUnits = read.flag("absmartly.hash-units");
         requireCollectorCredentials();
     }
 
@@ -171,6 +179,15 @@ public final class BridgeSettings {
 
     public DedupSettings dedup() {
         return dedup;
+    }
+
+    public IngestAuthSettings ingestAuth() {
+        return ingestAuth;
+    }
+
+    /** ABSMARTLY_HASH_UNITS: uids leave as the SDKs' MD5 hashes, never in clear. */
+    public boolean hashUnits() {
+        return hashUnits;
     }
 
     /** Property lookups that turn a bad value into an error naming its environment variable. */

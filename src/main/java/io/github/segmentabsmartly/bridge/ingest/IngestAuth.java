@@ -1,0 +1,97 @@
+package io.github.segmentabsmartly.bridge.ingest;
+
+import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.settings.IngestAuthSettings;
+import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Lets in only senders that prove who they are, by any one method configured: a webhook signature (on
+ * /segment), a Segment write key (HTTP Basic user name, or {@code writeKey} in the body), or a bearer token.
+ * A write key that names an environment or application marks the request's events with it. With no method
+ * configured every sender is let in (the bridge warns at start).
+ */
+public class IngestAuth implements Processor {
+
+    private final IngestAuthSettings settings;
+
+    public IngestAuth(IngestAuthSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        if (settings.isOpen()) {
+            return;
+        }
+        String authorization = exchange.getIn().getHeader("Authorization", String.class);
+        String writeKey = basicUser(authorization);
+        if (writeKey == null) {
+            writeKey = exchange.getProperty(BridgeExchange.BODY_WRITE_KEY, String.class);
+        }
+        SourceOverrides source = writeKey == null ? null : settings.writeKeys().get(writeKey);
+        if (source != null) {
+            exchange.setProperty(BridgeExchange.SOURCE, source);
+            return;
+        }
+        boolean webhook = exchange.getProperty(BridgeExchange.IMPLIED_CALL) == null;
+        if (anyMatches(bearer(authorization), settings.tokens())
+                || webhook && WebhookSignature.isValid(exchange.getIn().getHeader("X-Signature", String.class),
+                        exchange.getProperty(BridgeExchange.RAW_BODY, byte[].class), settings.sharedSecrets())) {
+            return;
+        }
+        throw new RequestRejectedException(401, "missing or wrong credentials: " + accepted(webhook));
+    }
+
+    private String accepted(boolean webhook) {
+        List<String> ways = new ArrayList<>();
+        if (!settings.writeKeys().isEmpty()) {
+            ways.add("a Segment write key as the HTTP Basic user name");
+        }
+        if (webhook && !settings.sharedSecrets().isEmpty()) {
+            ways.add("an X-Signature made with the webhook's shared secret");
+        }
+        if (!settings.tokens().isEmpty()) {
+            ways.add("an Authorization: Bearer token");
+        }
+        return ways.isEmpty() ? "this path takes none of the configured methods" : "send " + String.join(", or ", ways);
+    }
+
+    private static String basicUser(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? decoded : decoded.substring(0, colon);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
+    private static String bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+    }
+
+    /** Constant-time against each candidate, so that timing tells nothing about a near miss. */
+    private static boolean anyMatches(String presented, List<String> candidates) {
+        if (presented == null) {
+            return false;
+        }
+        byte[] bytes = presented.getBytes(StandardCharsets.UTF_8);
+        boolean found = false;
+        for (String candidate : candidates) {
+            found |= MessageDigest.isEqual(bytes, candidate.getBytes(StandardCharsets.UTF_8));
+        }
+        return found;
+    }
+}
