@@ -28,6 +28,7 @@ import io.github.segmentabsmartly.bridge.publish.TrackGoalName;
 import io.github.segmentabsmartly.bridge.publish.ViewGoalName;
 import io.github.segmentabsmartly.bridge.replay.ReplayFileReader;
 import io.github.segmentabsmartly.bridge.replay.ReplayLeftovers;
+import io.github.segmentabsmartly.bridge.replay.ReplaySource;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -81,6 +82,7 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("outboxLine", new OutboxLine(mapper));
         registry.bind("replayFileReader", new ReplayFileReader(mapper));
         registry.bind("replayLeftovers", new ReplayLeftovers(mapper));
+        registry.bind("replaySource", new ReplaySource());
         int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
         context.addStartupListener(new ExtendedStartupListener() {
             @Override

@@ -3,10 +3,12 @@ package io.github.segmentabsmartly.bridge;
 import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -57,5 +59,11 @@ class DryRunTest {
                 line.get("body"));
         assertEquals(tree(event), line.get("event"));
         assertFalse(lines.get(0).contains(RunningBridge.API_KEY));
+    }
+
+    @Test
+    void openIngestIsCalledOutAtStart() throws Exception {
+        assertTrue(Files.readString(Path.of("target", "test-logs", "bridge.log"))
+                .contains("open ingest: anyone who can reach this port can send events"));
     }
 }

@@ -66,6 +66,22 @@ class ReplayTest {
     }
 
     @Test
+    void replayedEventKeepsTheEnvironmentOfItsSource() throws Exception {
+        try (CollectorStandIn collector = new CollectorStandIn();
+                RunningBridge bridge = RunningBridge.deliveringTo(collector, dataDir)) {
+            Path replay = Files.createDirectories(dataDir.resolve("replay"));
+            Path file = Files.writeString(dataDir.resolve("ios.jsonl"), "{\"source\":{\"environment\":\"staging\","
+                    + "\"application\":\"ios\"},\"event\":{\"type\":\"track\",\"event\":\"A\",\"userId\":\"u\"}}\n");
+            Files.move(file, replay.resolve("ios.jsonl"));
+
+            awaitFileIn(replay.resolve(".done"));
+
+            assertEquals("staging", collector.received().get(0).headers().get("x-environment"));
+            assertEquals("ios", collector.received().get(0).headers().get("x-application"));
+        }
+    }
+
+    @Test
     void eventsThatStillFailAreKeptWithTheirReason() throws Exception {
         try (RunningBridge bridge = RunningBridge.dryRun(dataDir)) {
             Path replay = Files.createDirectories(dataDir.resolve("replay"));

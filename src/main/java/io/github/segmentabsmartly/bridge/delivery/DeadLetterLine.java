@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome;
+import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
  * The dead-letter record of an event the Collector refused: the original Segment event (so that it can be
- * replayed through the routes), the reason and the Collector's status. Never the API key or request headers.
+ * replayed through the routes), the reason, the Collector's status, and the environment and application its
+ * write key named, if any. Never the API key, a write key or request headers.
  */
 public class DeadLetterLine implements Processor {
 
@@ -28,6 +30,10 @@ public class DeadLetterLine implements Processor {
         line.put("messageId", outcome.messageId());
         line.put("reason", outcome.reason());
         line.put("collectorStatus", outcome.collectorStatus());
+        SourceOverrides source = exchange.getProperty(BridgeExchange.SOURCE, SourceOverrides.class);
+        if (source != null) {
+            line.put("source", source);
+        }
         line.put("event", event.fields());
         JsonLines.setAsBody(exchange, mapper, line);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.ingest.UnreadableEvent;
+import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import org.apache.camel.Processor;
 
 /**
  * Reads a file dropped into the replay folder: dead-letter or outbox lines, each carrying the original Segment
- * event under {@code event}. The body becomes the list of events, in line order; the lines themselves are
- * kept for {@link ReplayLeftovers}.
+ * event under {@code event} (and its source's overrides under {@code source}). The body becomes the list of
+ * events, in line order; the lines themselves are kept for {@link ReplayLeftovers}.
  */
 public class ReplayFileReader implements Processor {
 
@@ -43,6 +44,17 @@ public class ReplayFileReader implements Processor {
         exchange.getIn().setBody(events);
     }
 
+    private static SourceOverrides sourceOf(Object source) {
+        if (source instanceof Map<?, ?> map) {
+            return new SourceOverrides(textOrNull(map.get("environment")), textOrNull(map.get("application")));
+        }
+        return null;
+    }
+
+    private static String textOrNull(Object value) {
+        return value instanceof String text ? text : null;
+    }
+
     private Object parse(String line) {
         try {
             return mapper.readValue(line, Map.class);
@@ -60,7 +72,7 @@ public class ReplayFileReader implements Processor {
             if (map.get("time") != null) {
                 fields.putIfAbsent("receivedAt", map.get("time"));
             }
-            return fields;
+            return new ReplayedEvent(fields, sourceOf(map.get("source")));
         }
         return new UnreadableEvent("line " + lineNumber + " is not a dead-letter or outbox line with an event");
     }

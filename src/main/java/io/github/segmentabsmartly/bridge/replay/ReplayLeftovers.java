@@ -43,6 +43,9 @@ public class ReplayLeftovers implements Processor {
         line.put("messageId", outcome.messageId());
         line.put("reason", "replay: " + outcome.reason());
         if (record instanceof Map<?, ?> map) {
+            if (map.get("source") != null) {
+                line.put("source", map.get("source"));
+            }
             line.put("event", map.get("event"));
         } else {
             line.put("line", record);

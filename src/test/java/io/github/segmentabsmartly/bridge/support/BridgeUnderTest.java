@@ -66,6 +66,16 @@ public final class BridgeUnderTest implements BeforeAllCallback, AfterAllCallbac
         return bridge.post(path, body, headers);
     }
 
+    public HttpResponse<String> post(String path, byte[] body, String... headers)
+            throws IOException, InterruptedException {
+        return bridge.post(path, body, headers);
+    }
+
+    /** http://127.0.0.1:port, as a sender's host setting. */
+    public String baseUrl() {
+        return bridge.baseUrl();
+    }
+
     public List<String> linesIn(String subdirectory) throws IOException {
         return bridge.linesIn(subdirectory);
     }

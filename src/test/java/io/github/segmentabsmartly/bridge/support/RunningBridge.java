@@ -86,6 +86,11 @@ public final class RunningBridge implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** http://127.0.0.1:port, as a sender's host setting. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Every line of every file in a data subdirectory ("dead-letter", "outbox"). */
     public List<String> linesIn(String subdirectory) throws IOException {
         Path dir = dataDir.resolve(subdirectory);
