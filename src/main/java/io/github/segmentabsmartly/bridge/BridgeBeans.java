@@ -11,6 +11,7 @@ import io.github.segmentabsmartly.bridge.dedup.DedupStores;
 import io.github.segmentabsmartly.bridge.delivery.DeliveryBudget;
 import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
+import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
 import io.github.segmentabsmartly.bridge.ingest.EventCheck;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
@@ -75,6 +76,7 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("outboxLine", new OutboxLine(mapper));
         registry.bind("replayFileReader", new ReplayFileReader(mapper));
         registry.bind("replayLeftovers", new ReplayLeftovers(mapper));
+        bindHealthCheck(context, settings);
         int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
@@ -94,5 +96,13 @@ public class BridgeBeans implements CamelConfiguration {
         } else {
             LOG.info("Delivering to {} (environment {})", settings.collectorContextUrl(), settings.environment());
         }
+    }
+
+    /** The readiness check of the Collector, found by Camel's health-check registry in the bean registry. */
+    private static void bindHealthCheck(CamelContext context, BridgeSettings settings) {
+        Registry registry = context.getRegistry();
+        CollectorHealthCheck collectorCheck = new CollectorHealthCheck(settings);
+        collectorCheck.setCamelContext(context);
+        registry.bind("collectorHealthCheck", collectorCheck);
     }
 }

@@ -58,4 +58,13 @@ class DryRunTest {
         assertEquals(tree(event), line.get("event"));
         assertFalse(lines.get(0).contains(RunningBridge.API_KEY));
     }
+
+    @Test
+    void readyAndSaysItIsADryRun() throws Exception {
+        HttpResponse<String> ready = bridge.managementWhen("/observe/health/ready", 200);
+
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("dry run: ABSMARTLY_COLLECTOR_ENDPOINT is not set, so nothing is sent to ABsmartly; events are"
+                + " written to the outbox", HealthTest.check(ready, "collector").get("message").asText());
+    }
 }

@@ -28,6 +28,7 @@ public final class BridgeSettings {
     private final DeliveryPolicy deliveryPolicy;
     private final RequestLimits requestLimits;
     private final DedupSettings dedup;
+    private final CollectorCheck collectorCheck;
 
     private BridgeSettings(Function<String, String> properties) {
         Reader read = new Reader(properties);
@@ -59,6 +60,9 @@ public final class BridgeSettings {
                 DedupSettings.parseStore(read.text("bridge.dedup.store", "memory")),
                 (int) read.wholeNumber("bridge.dedup.window-size", 100_000),
                 read.text("bridge.dedup.jdbc-url", "jdbc:h2:file:./data/dedup/message-ids"));
+        collectorCheck = new CollectorCheck(
+                Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.health.collector-timeout-ms", 1000))),
+                Duration.ofMillis(read.wholeNumber("bridge.health.collector-cache-ms", 5000)));
         requireCollectorCredentials();
     }
 
@@ -171,6 +175,10 @@ public final class BridgeSettings {
 
     public DedupSettings dedup() {
         return dedup;
+    }
+
+    public CollectorCheck collectorCheck() {
+        return collectorCheck;
     }
 
     /** Property lookups that turn a bad value into an error naming its environment variable. */

@@ -22,16 +22,19 @@ public final class ChildBridge implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private ChildBridge(Process process, int port) {
+    private ChildBridge(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts the bridge on a free port with these environment variables (and no other bridge settings). */
     public static ChildBridge start(Map<String, String> environment) throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                 "-Dlog4j2.configurationFile=log4j2.xml", "-cp", System.getProperty("java.class.path"),
@@ -39,9 +42,10 @@ public final class ChildBridge implements AutoCloseable {
         Map<String, String> variables = builder.environment();
         variables.keySet().removeIf(name -> name.startsWith("ABSMARTLY_") || name.startsWith("BRIDGE_"));
         variables.put("CAMEL_SERVER_PORT", String.valueOf(port));
+        variables.put("CAMEL_MANAGEMENT_PORT", String.valueOf(managementPort));
         variables.putAll(environment);
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        return new ChildBridge(builder.start(), port);
+        return new ChildBridge(builder.start(), port, managementPort);
     }
 
     public Process process() {
@@ -63,6 +67,13 @@ public final class ChildBridge implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
+    }
+
+    /** GET on the management port (health, metrics), once the bridge is up. */
+    public HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits for the bridge to exit by itself and returns its standard error, line by line. */
