@@ -10,13 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The bridge's main class in a child JVM, configured only by environment variables, as an operator runs it.
- * Its standard output is discarded; its standard error is kept for the test to read.
+ * Its standard output is discarded, or written to a file; its standard error is kept for the test to read.
  */
 public final class ChildBridge implements AutoCloseable {
 
@@ -33,18 +34,30 @@ public final class ChildBridge implements AutoCloseable {
 
     /** Starts the bridge on a free port with these environment variables (and no other bridge settings). */
     public static ChildBridge start(Map<String, String> environment) throws IOException {
+        return start(environment, null);
+    }
+
+    /** As {@link #start(Map)}, with the bridge's standard output (its log) written to a file. */
+    public static ChildBridge start(Map<String, String> environment, Path standardOutput) throws IOException {
+        return start(environment, standardOutput, "log4j2.xml");
+    }
+
+    /** As {@link #start(Map, Path)}, with this log4j2 configuration (a file, or the jar's log4j2.xml). */
+    public static ChildBridge start(Map<String, String> environment, Path standardOutput, String logConfiguration)
+            throws IOException {
         int port = freePort();
         int managementPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Dlog4j2.configurationFile=log4j2.xml", "-cp", System.getProperty("java.class.path"),
+                "-Dlog4j2.configurationFile=" + logConfiguration, "-cp", System.getProperty("java.class.path"),
                 BridgeMain.class.getName());
         Map<String, String> variables = builder.environment();
         variables.keySet().removeIf(name -> name.startsWith("ABSMARTLY_") || name.startsWith("BRIDGE_"));
         variables.put("CAMEL_SERVER_PORT", String.valueOf(port));
         variables.put("CAMEL_MANAGEMENT_PORT", String.valueOf(managementPort));
         variables.putAll(environment);
-        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.redirectOutput(standardOutput == null
+                ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(standardOutput.toFile()));
         return new ChildBridge(builder.start(), port, managementPort);
     }
 
