@@ -84,6 +84,7 @@ class SecretsTest {
             collector.answer(status(200), status(401));
             collector.answerAuthChecks(status(401));
             String event = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-%d\"}";
+            bridge.awaitLive();
             assertEquals(200, bridge.postWhenUp("/segment", event.formatted(1)).statusCode());
             assertEquals(503, bridge.postWhenUp("/segment", event.formatted(2)).statusCode());
             assertEquals(503, bridge.management("/observe/health/ready").statusCode());

@@ -82,6 +82,27 @@ public final class ChildBridge implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits at most 30 s for Camel to have started, routes and all (liveness answers 200): the HTTP port may
+     * answer 404 for a moment before the routes are there.
+     */
+    public void awaitLive() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                if (management("/observe/health/live").statusCode() == 200) {
+                    return;
+                }
+            } catch (ConnectException notYetListening) {
+                // asked again below
+            }
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bridge did not start");
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** GET on the management port (health, metrics), once the bridge is up. */
     public HttpResponse<String> management(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
