@@ -3,6 +3,7 @@ package io.github.segmentabsmartly.bridge;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.segmentabsmartly.bridge.delivery.CollectorCallMetrics;
 import io.github.segmentabsmartly.bridge.delivery.CollectorFailureOutcome;
 import io.github.segmentabsmartly.bridge.delivery.CollectorRequest;
 import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
@@ -11,11 +12,13 @@ import io.github.segmentabsmartly.bridge.dedup.DedupStores;
 import io.github.segmentabsmartly.bridge.delivery.DeliveryBudget;
 import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
+import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
 import io.github.segmentabsmartly.bridge.ingest.EventCheck;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeCollector;
+import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
 import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
 import io.github.segmentabsmartly.bridge.ingest.RequestBody;
 import io.github.segmentabsmartly.bridge.ingest.RequestRejectedAnswer;
@@ -30,9 +33,14 @@ import io.github.segmentabsmartly.bridge.replay.ReplayFileReader;
 import io.github.segmentabsmartly.bridge.replay.ReplayLeftovers;
 import io.github.segmentabsmartly.bridge.replay.ReplaySource;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.MicrometerUtils;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -83,6 +91,7 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("replayFileReader", new ReplayFileReader(mapper));
         registry.bind("replayLeftovers", new ReplayLeftovers(mapper));
         registry.bind("replaySource", new ReplaySource());
+        bindHealthAndMetrics(context, settings);
         int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
@@ -106,5 +115,25 @@ public class BridgeBeans implements CamelConfiguration {
         } else {
             LOG.info("Delivering to {} (environment {})", settings.collectorContextUrl(), settings.environment());
         }
+    }
+
+    /**
+     * The readiness check of the Collector (found by Camel's health-check registry in the bean registry), and
+     * the bridge's metrics, in the Micrometer registry that camel-micrometer-prometheus scrapes.
+     */
+    private static void bindHealthAndMetrics(CamelContext context, BridgeSettings settings) {
+        Registry registry = context.getRegistry();
+        CollectorHealthCheck collectorCheck = new CollectorHealthCheck(settings);
+        collectorCheck.setCamelContext(context);
+        registry.bind("collectorHealthCheck", collectorCheck);
+        MeterRegistry meters = MicrometerUtils.getMeterRegistryFromCamelRegistry(
+                registry, MicrometerConstants.METRICS_REGISTRY_NAME);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        }
+        registry.bind(OutcomeMetrics.NAME, new OutcomeMetrics(meters));
+        context.getManagementStrategy().addEventNotifier(
+                new CollectorCallMetrics(meters, settings.isDryRun() ? "" : settings.collectorContextUrl()));
     }
 }

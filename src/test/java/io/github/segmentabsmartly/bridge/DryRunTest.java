@@ -66,4 +66,13 @@ class DryRunTest {
         assertTrue(Files.readString(Path.of("target", "test-logs", "bridge.log"))
                 .contains("open ingest: anyone who can reach this port can send events"));
     }
+
+    @Test
+    void readyAndSaysItIsADryRun() throws Exception {
+        HttpResponse<String> ready = bridge.managementWhen("/observe/health/ready", 200);
+
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("dry run: ABSMARTLY_COLLECTOR_ENDPOINT is not set, so nothing is sent to ABsmartly; events are"
+                + " written to the outbox", HealthTest.check(ready, "collector").get("message").asText());
+    }
 }

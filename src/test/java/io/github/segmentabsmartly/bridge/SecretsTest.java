@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.segmentabsmartly.bridge.support.ChildBridge;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
+import io.github.segmentabsmartly.bridge.support.Json;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +39,12 @@ class SecretsTest {
             }
             answers.add(bridge.post("/segment", "{not json"));
             assertEquals(List.of(503, 503, 202, 503, 400), answers.stream().map(HttpResponse::statusCode).toList());
+            collector.answerAuthChecks(status(401));
+            assertEquals(503, bridge.management("/observe/health/ready").statusCode());
+            answers.add(bridge.management("/observe/health/ready?exposureLevel=full&data=true&stackTrace=true"));
+            answers.add(bridge.management("/observe/metrics"));
+            assertTrue(collector.authChecks().stream()
+                    .allMatch(request -> RunningBridge.API_KEY.equals(request.headers().get("x-api-key"))));
             assertTrue(collector.received().stream()
                     .allMatch(request -> RunningBridge.API_KEY.equals(request.headers().get("x-api-key"))));
             assertFalse(bridge.linesIn("dead-letter").isEmpty());
@@ -48,6 +58,56 @@ class SecretsTest {
         }
         String log = Files.readString(TEST_LOG);
         assertTrue(log.contains("the Collector rejected the bridge's API key"), "the test log is not being written");
+        assertTrue(log.contains("Not ready: the Collector answered HTTP 401"), "the readiness check logged nothing");
         assertFalse(log.contains(RunningBridge.API_KEY), "the API key is in " + TEST_LOG);
+    }
+
+    /**
+     * The log configuration shipped in the jar, with JSON logs for a log shipper and, to leave nothing out,
+     * every logger at DEBUG that it does not hold back: every line is one JSON object, and none holds the key.
+     */
+    @Test
+    void shippedLogConfigurationWritesJsonLinesWithoutTheApiKeyEvenAtDebug() throws Exception {
+        String shipped = Files.readString(Path.of("src", "main", "resources", "log4j2.xml"));
+        assertTrue(shipped.contains("<Root level=\"INFO\">"), shipped);
+        Path everythingAtDebug = dataDir.resolve("log4j2-debug.xml");
+        Files.writeString(everythingAtDebug, shipped.replace("<Root level=\"INFO\">", "<Root level=\"DEBUG\">"));
+        Path log = dataDir.resolve("stdout.log");
+        try (CollectorStandIn collector = new CollectorStandIn();
+                ChildBridge bridge = ChildBridge.start(Map.of(
+                        "ABSMARTLY_COLLECTOR_ENDPOINT", collector.endpoint(),
+                        "ABSMARTLY_API_KEY", RunningBridge.API_KEY,
+                        "ABSMARTLY_ENVIRONMENT", "production",
+                        "BRIDGE_DATA_DIR", dataDir.resolve("data").toString(),
+                        "BRIDGE_LOG_FORMAT", "json",
+                        "BRIDGE_LOG_LEVEL", "DEBUG"), log, everythingAtDebug.toString())) {
+            collector.answer(status(200), status(401));
+            collector.answerAuthChecks(status(401));
+            String event = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-%d\"}";
+            bridge.awaitLive();
+            assertEquals(200, bridge.postWhenUp("/segment", event.formatted(1)).statusCode());
+            assertEquals(503, bridge.postWhenUp("/segment", event.formatted(2)).statusCode());
+            assertEquals(503, bridge.management("/observe/health/ready").statusCode());
+            bridge.process().destroy();
+            assertEquals(0, bridge.process().waitFor(), "exit status");
+        }
+
+        List<String> lines = Files.readAllLines(log);
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : lines) {
+            assertFalse(line.contains(RunningBridge.API_KEY), "the API key is in the log: " + line);
+            JsonNode entry = Json.tree(line);
+            assertTrue(entry.isObject() && entry.has("@timestamp") && entry.has("log.level")
+                    && entry.has("log.logger") && entry.has("message"), line);
+            entries.add(entry);
+        }
+        assertTrue(entries.stream().anyMatch(entry -> entry.get("log.level").asText().equals("DEBUG")
+                && entry.get("message").asText().equals("delivered event 0 (messageId m-1)")),
+                "no DEBUG line per event");
+        assertTrue(entries.stream().anyMatch(entry -> entry.get("log.level").asText().equals("WARN")
+                && entry.get("message").asText().startsWith("retry-later event 0 (messageId m-2): the Collector"
+                        + " rejected the bridge's API key")), "no WARN line for the problem");
+        assertTrue(entries.stream().anyMatch(entry -> entry.get("log.logger").asText().equals("bridge.health")
+                && entry.get("message").asText().contains("API key or environment rejected")));
     }
 }

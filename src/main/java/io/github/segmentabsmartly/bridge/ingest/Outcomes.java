@@ -23,6 +23,7 @@ public final class Outcomes {
         EventOutcome outcome =
                 new EventOutcome(index, messageId, kind, reason, collectorStatus, retryAfterSeconds, kept);
         exchange.setProperty(BridgeExchange.OUTCOME, outcome);
+        OutcomeMetrics.count(exchange, outcome);
         switch (kind) {
             case REJECTED, DEAD_LETTERED, RETRY_LATER ->
                     LOG.warn("{} event {} (messageId {}): {}", kind.label(), index, messageId, reason);

@@ -30,6 +30,7 @@ public final class BridgeSettings {
     private final DedupSettings dedup;
     private final IngestAuthSettings ingestAuth;
     private final boolean hashUnits;
+    private final CollectorCheck collectorCheck;
 
     private BridgeSettings(Function<String, String> properties) {
         Reader read = new Reader(properties);
@@ -67,6 +68,9 @@ public final class BridgeSettings {
                 IngestAuthSettings.parseWriteKeys(read.text("segment.write-keys", "")),
                 IngestAuthSettings.parseList(read.text("ingest.tokens", "")));
         hashUnits = read.flag("absmartly.hash-units");
+        collectorCheck = new CollectorCheck(
+                Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.health.collector-timeout-ms", 1000))),
+                Duration.ofMillis(read.wholeNumber("bridge.health.collector-cache-ms", 5000)));
         requireCollectorCredentials();
     }
 
@@ -188,6 +192,10 @@ public final class BridgeSettings {
     /** ABSMARTLY_HASH_UNITS: uids leave as the SDKs' MD5 hashes, never in clear. */
     public boolean hashUnits() {
         return hashUnits;
+    }
+
+    public CollectorCheck collectorCheck() {
+        return collectorCheck;
     }
 
     /** Property lookups that turn a bad value into an error naming its environment variable. */

@@ -62,7 +62,9 @@ class BridgeSettingsTest {
                 byDefault("screenGoalFormat", BridgeSettings::screenGoalFormat, "Screen: {name}"),
                 byDefault("timestampMode", BridgeSettings::timestampMode, TimestampMode.EVENT),
                 byDefault("deliveryPolicy", BridgeSettings::deliveryPolicy, new DeliveryPolicy(Duration.ofMillis(3000), Duration.ofMillis(100),
-                        Duration.ofMillis(1000), Duration.ofSeconds(5))));
+                        Duration.ofMillis(1000), Duration.ofSeconds(5))),
+                byDefault("collectorCheck", BridgeSettings::collectorCheck,
+                        new CollectorCheck(Duration.ofMillis(1000), Duration.ofMillis(5000))));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")
@@ -91,7 +93,10 @@ class BridgeSettingsTest {
                 row("bridge.delivery.budget-ms= ", s -> s.deliveryPolicy().budget(), Duration.ofMillis(3000)),
                 row("bridge.delivery.backoff-initial-ms=0", s -> s.deliveryPolicy().initialBackoff(), Duration.ZERO),
                 row("bridge.delivery.backoff-max-ms=2000", s -> s.deliveryPolicy().maxBackoff(), Duration.ofMillis(2000)),
-                row("bridge.delivery.retry-after-seconds=30", s -> s.deliveryPolicy().senderRetryAfter(), Duration.ofSeconds(30)));
+                row("bridge.delivery.retry-after-seconds=30", s -> s.deliveryPolicy().senderRetryAfter(), Duration.ofSeconds(30)),
+                row("bridge.health.collector-timeout-ms=300", s -> s.collectorCheck().timeout(), Duration.ofMillis(300)),
+                row("bridge.health.collector-timeout-ms=0", s -> s.collectorCheck().timeout(), Duration.ofMillis(1)),
+                row("bridge.health.collector-cache-ms=0", s -> s.collectorCheck().cacheFor(), Duration.ZERO));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -149,6 +154,8 @@ class BridgeSettingsTest {
             bridge.delivery.backoff-initial-ms=1.5                                                       | BRIDGE_DELIVERY_BACKOFF_INITIAL_MS
             bridge.delivery.backoff-max-ms=x                                                             | BRIDGE_DELIVERY_BACKOFF_MAX_MS
             bridge.delivery.retry-after-seconds=5s                                                       | BRIDGE_DELIVERY_RETRY_AFTER_SECONDS
+            bridge.health.collector-timeout-ms=1s                                                        | BRIDGE_HEALTH_COLLECTOR_TIMEOUT_MS
+            bridge.health.collector-cache-ms=-1                                                          | BRIDGE_HEALTH_COLLECTOR_CACHE_MS
             """)
     void invalidSettingsNameTheirEnvironmentVariable(String pairs, String variable) {
         InvalidSettingException invalid = assertThrows(InvalidSettingException.class, () -> settings(pairs));

@@ -76,6 +76,14 @@ public final class BridgeUnderTest implements BeforeAllCallback, AfterAllCallbac
         return bridge.baseUrl();
     }
 
+    public HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        return bridge.management(path);
+    }
+
+    public HttpResponse<String> managementWhen(String path, int status) throws IOException, InterruptedException {
+        return bridge.managementWhen(path, status);
+    }
+
     public List<String> linesIn(String subdirectory) throws IOException {
         return bridge.linesIn(subdirectory);
     }

@@ -10,38 +10,55 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The bridge's main class in a child JVM, configured only by environment variables, as an operator runs it.
- * Its standard output is discarded; its standard error is kept for the test to read.
+ * Its standard output is discarded, or written to a file; its standard error is kept for the test to read.
  */
 public final class ChildBridge implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private ChildBridge(Process process, int port) {
+    private ChildBridge(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts the bridge on a free port with these environment variables (and no other bridge settings). */
     public static ChildBridge start(Map<String, String> environment) throws IOException {
+        return start(environment, null);
+    }
+
+    /** As {@link #start(Map)}, with the bridge's standard output (its log) written to a file. */
+    public static ChildBridge start(Map<String, String> environment, Path standardOutput) throws IOException {
+        return start(environment, standardOutput, "log4j2.xml");
+    }
+
+    /** As {@link #start(Map, Path)}, with this log4j2 configuration (a file, or the jar's log4j2.xml). */
+    public static ChildBridge start(Map<String, String> environment, Path standardOutput, String logConfiguration)
+            throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Dlog4j2.configurationFile=log4j2.xml", "-cp", System.getProperty("java.class.path"),
+                "-Dlog4j2.configurationFile=" + logConfiguration, "-cp", System.getProperty("java.class.path"),
                 BridgeMain.class.getName());
         Map<String, String> variables = builder.environment();
         variables.keySet().removeIf(name -> name.startsWith("ABSMARTLY_") || name.startsWith("BRIDGE_"));
         variables.put("CAMEL_SERVER_PORT", String.valueOf(port));
+        variables.put("CAMEL_MANAGEMENT_PORT", String.valueOf(managementPort));
         variables.putAll(environment);
-        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        return new ChildBridge(builder.start(), port);
+        builder.redirectOutput(standardOutput == null
+                ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(standardOutput.toFile()));
+        return new ChildBridge(builder.start(), port, managementPort);
     }
 
     public Process process() {
@@ -63,6 +80,34 @@ public final class ChildBridge implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
+    }
+
+    /**
+     * Waits at most 30 s for Camel to have started, routes and all (liveness answers 200): the HTTP port may
+     * answer 404 for a moment before the routes are there.
+     */
+    public void awaitLive() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                if (management("/observe/health/live").statusCode() == 200) {
+                    return;
+                }
+            } catch (ConnectException notYetListening) {
+                // asked again below
+            }
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bridge did not start");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** GET on the management port (health, metrics), once the bridge is up. */
+    public HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits for the bridge to exit by itself and returns its standard error, line by line. */

@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on loopback standing in for the ABsmartly Collector. It records every request and
- * answers from a script of responses (then 200 {"ok":true}).
+ * answers from a script of responses (then 200 {"ok":true}). The connection test the bridge's readiness check
+ * makes, {@code GET /v1/context/authed}, is answered and recorded apart: see {@link #authChecks()}.
  */
 public final class CollectorStandIn implements AutoCloseable {
 
@@ -71,12 +72,15 @@ public final class CollectorStandIn implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Answer> script = new ConcurrentLinkedDeque<>();
     private final List<Received> received = new ArrayList<>();
+    private final List<Received> authChecks = new ArrayList<>();
+    private volatile Answer authedAnswer = Answer.status(200);
     private volatile String requiredApiKey;
     private volatile Faults faults = body -> null;
 
     public CollectorStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        server.createContext("/v1/context/authed", this::handleAuthCheck);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
@@ -96,6 +100,21 @@ public final class CollectorStandIn implements AutoCloseable {
         requiredApiKey = apiKey;
     }
 
+    /**
+     * Answers GET /v1/context/authed with this from now on (200 by default); a key other than the one given to
+     * {@link #requireApiKey} is answered 401 regardless.
+     */
+    public void answerAuthChecks(Answer answer) {
+        authedAnswer = answer;
+    }
+
+    /** The GET /v1/context/authed requests received since the last reset, apart from {@link #received()}. */
+    public List<Received> authChecks() {
+        synchronized (authChecks) {
+            return List.copyOf(authChecks);
+        }
+    }
+
     /** Decides the answers once the script is used up. */
     public void injectFaults(Faults faults) {
         this.faults = faults;
@@ -105,8 +124,12 @@ public final class CollectorStandIn implements AutoCloseable {
         faults = body -> null;
         requiredApiKey = null;
         script.clear();
+        authedAnswer = Answer.status(200);
         synchronized (received) {
             received.clear();
+        }
+        synchronized (authChecks) {
+            authChecks.clear();
         }
     }
 
@@ -147,6 +170,31 @@ public final class CollectorStandIn implements AutoCloseable {
             out.write(bytes);
         } catch (IOException clientGone) {
             // the bridge gave up waiting (response timeout): nothing to answer
+        }
+    }
+
+    private void handleAuthCheck(HttpExchange exchange) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            handle(exchange);
+            return;
+        }
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        String apiKey = requiredApiKey;
+        Answer answer = apiKey != null && !apiKey.equals(headers.get("x-api-key")) ? Answer.status(401) : authedAnswer;
+        synchronized (authChecks) {
+            authChecks.add(new Received("GET", exchange.getRequestURI().getPath(), headers, "", System.nanoTime(),
+                    answer.status()));
+        }
+        pause(answer.delay());
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        } catch (IOException clientGone) {
+            // the check gave up waiting (its timeout)
         }
     }
 

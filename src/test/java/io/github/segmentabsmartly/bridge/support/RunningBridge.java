@@ -28,14 +28,17 @@ public final class RunningBridge implements AutoCloseable {
 
     private final Main main;
     private final int port;
+    private final int managementPort;
     private final Path dataDir;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningBridge(Map<String, String> settings, Path dataDir) throws Exception {
         this.port = freePort();
+        this.managementPort = freePort();
         this.dataDir = dataDir;
         main = BridgeMain.newMain();
         main.addOverrideProperty("camel.server.port", String.valueOf(port));
+        main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
         main.addOverrideProperty("bridge.data-dir", dataDir.toString());
         main.addOverrideProperty("camel.main.routes-reload-enabled", "false");
         settings.forEach(main::addOverrideProperty);
@@ -89,6 +92,29 @@ public final class RunningBridge implements AutoCloseable {
     /** http://127.0.0.1:port, as a sender's host setting. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** GET on the management port: health ("/observe/health/ready") and metrics ("/observe/metrics"). */
+    public HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Asks the management port until the answer has the status, for at most 15 s (readiness waits, for
+     * example, for the replay folder's first poll); returns the last answer either way.
+     */
+    public HttpResponse<String> managementWhen(String path, int status) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        HttpResponse<String> answer = management(path);
+        while (answer.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            answer = management(path);
+        }
+        return answer;
     }
 
     /** Every line of every file in a data subdirectory ("dead-letter", "outbox"). */
