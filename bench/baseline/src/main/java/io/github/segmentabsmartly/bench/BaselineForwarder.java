@@ -38,8 +38,9 @@ public final class BaselineForwarder extends AbstractVerticle {
     private WebClient client;
 
     public static void main(String[] args) {
-        // one server instance per event loop (Vert.x shares the port between them), as a hand-tuned service would
-        int instances = Integer.parseInt(env("BASELINE_INSTANCES", "" + Runtime.getRuntime().availableProcessors()));
+        // one server on one event loop by default, like the bridge's platform-http server; BASELINE_INSTANCES=2
+        // deploys more (Vert.x shares the port between them) for a hand-tuned baseline
+        int instances = Integer.parseInt(env("BASELINE_INSTANCES", "1"));
         Vertx.vertx().deployVerticle(BaselineForwarder::new, new DeploymentOptions().setInstances(instances))
                 .onSuccess(id -> System.out.println("baseline forwarder started, " + instances + " instance(s)"))
                 .onFailure(e -> { e.printStackTrace(); System.exit(1); });
