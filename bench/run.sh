@@ -1,0 +1,370 @@
+#!/usr/bin/env bash
+# The project's benchmark: bench/run.sh (from anywhere). See bench/README.md.
+# Builds the bridge and the baseline forwarder, starts nginx as a local Collector stand-in, drives each with wrk
+# and writes bench/results/latest.md (also printed) and bench/results/latest.json.
+#
+# Environment (all optional):
+#   BENCH_WARMUP_SECONDS (5) BENCH_DURATION_SECONDS (15)  warm-up and measured run of each scenario
+#   BENCH_SERVER_WARMUP_SECONDS (10)                      after each start, JIT warm-up per kind of request
+#   BENCH_CONNECTIONS (16) BENCH_BATCH (100)              wrk connections; events per /v1/batch request
+#   BENCH_PACED_CONNECTIONS (64)                          wrk connections of the paced (50% load) run
+#   BENCH_BRIDGE_JAVA_OPTS                                extra JVM options for the bridge (e.g. -Xmx128m)
+#   BENCH_BASELINE_JAVA_OPTS                              extra JVM options for the baseline
+#   BENCH_SKIP_BUILD=1                                    reuse the jars already built
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+RESULTS=$BENCH_DIR/results
+WARMUP=${BENCH_WARMUP_SECONDS:-5}
+DURATION=${BENCH_DURATION_SECONDS:-15}
+SERVER_WARMUP=${BENCH_SERVER_WARMUP_SECONDS:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+BATCH=${BENCH_BATCH:-100}
+# The paced run needs spare connections: with 16, a server answering in 1.5 ms can take at most ~10k req/s
+# however the requests are spaced, and the run would measure the connection count instead of the server.
+PACED_CONNECTIONS=${BENCH_PACED_CONNECTIONS:-64}
+BRIDGE_JAVA_OPTS=${BENCH_BRIDGE_JAVA_OPTS:-}
+BASELINE_JAVA_OPTS=${BENCH_BASELINE_JAVA_OPTS:-}
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+calc() { awk "BEGIN { printf \"%.${2:-3}f\", $1 }"; }
+
+# ---- tools (the script runs on fresh Debian machines as root) -------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+command -v curl >/dev/null || missing+=(curl)
+command -v java >/dev/null && command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || missing+=(maven)
+if ((${#missing[@]})); then
+  log "installing ${missing[*]}"
+  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+# ---- clean-up, also on Ctrl-C and failure ---------------------------------------------------------------
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/segment-bench.XXXXXX")
+PIDS=()
+stop_pid() {
+  local pid=$1 i
+  kill "$pid" 2>/dev/null || return 0
+  for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local status=$? pid
+  trap - EXIT INT TERM
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+  if ((status != 0)) && [[ -d $WORK ]]; then
+    mkdir -p "$RESULTS/logs" && cp "$WORK"/*.log "$WORK"/wrk-*.txt "$RESULTS/logs/" 2>/dev/null || true
+    log "logs kept in $RESULTS/logs"
+  fi
+  rm -rf "$WORK"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A loopback port nobody listens on (and that this run has not handed out yet).
+USED_PORTS=" "
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 40000))
+    [[ $USED_PORTS == *" $port "* ]] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then USED_PORTS+="$port "; echo "$port"; return 0; fi
+  done
+  die "no free loopback port found"
+}
+
+# ---- build ------------------------------------------------------------------------------------------------
+if [[ ${BENCH_SKIP_BUILD:-} != 1 || ! -f $ROOT/target/segment-absmartly-bridge.jar ]]; then
+  log "building the bridge (mvn package -DskipTests)"
+  (cd "$ROOT" && mvn -B -q package -DskipTests) >"$WORK/build-bridge.log" 2>&1 || { tail -40 "$WORK/build-bridge.log"; die "bridge build"; }
+fi
+if [[ ${BENCH_SKIP_BUILD:-} != 1 || ! -f $BENCH_DIR/baseline/target/bench-baseline-forwarder.jar ]]; then
+  log "building the baseline forwarder"
+  mvn -B -q package -f "$BENCH_DIR/baseline/pom.xml" >"$WORK/build-baseline.log" 2>&1 || { tail -40 "$WORK/build-baseline.log"; die "baseline build"; }
+fi
+
+# ---- the Collector stand-in: nginx answering 200 to everything -------------------------------------------
+NGINX_PORT=$(free_port)
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 10000000;
+  keepalive_timeout 120s;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    client_max_body_size 10m;
+    client_body_buffer_size 1m;
+    location = /nginx_status { stub_status; }
+    location / { default_type application/json; return 200 '{"ok":true}'; }
+  }
+}
+EOF
+"$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx.log" -g 'daemon off;' >>"$WORK/nginx.log" 2>&1 &
+PIDS+=($!)
+NGINX_PID=$!
+COLLECTOR=http://127.0.0.1:$NGINX_PORT/v1
+
+# Requests nginx has handled: every PUT from the bridge or the baseline, plus each of these reads itself.
+# (sets NGINX_COUNT rather than printing it: a $(...) subshell would lose the NGINX_READS count)
+NGINX_READS=0
+nginx_requests() {
+  NGINX_READS=$((NGINX_READS + 1))
+  NGINX_COUNT=$(curl -sf "http://127.0.0.1:$NGINX_PORT/nginx_status" | awk 'NR == 3 { print $3 }')
+  [[ $NGINX_COUNT =~ ^[0-9]+$ ]] || die "cannot read nginx's request count"
+}
+for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/nginx_status" && break; sleep 0.05; done
+curl -sf -X PUT -d '{}' "$COLLECTOR/context" >/dev/null || die "nginx did not start (see $WORK/nginx.log)"
+log "Collector stand-in: nginx on $NGINX_PORT"
+
+# ---- one server under test at a time ---------------------------------------------------------------------
+PROBE='{"type":"track","event":"Bench Probe","userId":"probe","messageId":"bench-probe"}'
+declare -A M   # results: M[runner.scenario.key]
+
+# start NAME PORT COMMAND...: launches it, waits for the first 200 on POST /segment, records start_s
+start_server() {
+  local name=$1 port=$2 t0 t1 code
+  shift 2
+  t0=$(date +%s%N)
+  "$@" >"$WORK/$name.log" 2>&1 &
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H 'Content-Type: application/json' \
+      --data-binary "$PROBE" "http://127.0.0.1:$port/segment" || true)
+    [[ $code == 200 ]] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$WORK/$name.log"; die "$name exited during start"; }
+    (($(date +%s%N) - t0 < 120000000000)) || die "$name gave no 200 on POST /segment within 120 s"
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  M[$name.start_s]=$(calc "($t1 - $t0) / 1e9")
+  log "$name: first 200 on POST /segment $(calc "${M[$name.start_s]}" 2) s after launch (pid $SERVER_PID)"
+}
+
+stop_server() {
+  local name=$1
+  read -r M[$name.peak_rss_mb] M[$name.rss_mb] < <(awk '/^VmHWM/ { h = $2 } /^VmRSS/ { r = $2 }
+    END { printf "%.1f %.1f\n", h / 1024, r / 1024 }' "/proc/$SERVER_PID/status")
+  stop_pid "$SERVER_PID"
+}
+
+# Wait until nginx's count stops moving (requests still in flight when wrk stopped are delivered by then).
+settle() {
+  local prev
+  nginx_requests
+  for _ in $(seq 1 40); do
+    prev=$NGINX_COUNT
+    sleep 0.25
+    nginx_requests
+    ((NGINX_COUNT - prev == 1)) && break # nothing but this read itself since the last one
+  done
+  SETTLED=$NGINX_COUNT
+}
+
+# warm_server RUNNER PORT PATH:KIND...: a JVM on 2 busy cores needs 20-30 s of load before its JIT settles,
+# so each kind of request it will be measured on runs for SERVER_WARMUP seconds first (results discarded).
+warm_server() {
+  local runner=$1 port=$2 target
+  shift 2
+  ((SERVER_WARMUP > 0)) || return 0
+  log "$runner: JIT warm-up, ${SERVER_WARMUP} s for each of: $*"
+  for target in "$@"; do
+    BENCH_KIND=${target#*:} BENCH_BATCH=$BATCH BENCH_RUN_ID="$runner-jit-${target#*:}" \
+      wrk -t1 "-c$CONNECTIONS" --timeout 5s -s "$BENCH_DIR/segment.lua" "-d${SERVER_WARMUP}s" \
+      "http://127.0.0.1:$port${target%%:*}" >"$WORK/wrk-$runner-jit-${target#*:}.txt" 2>&1 || die "wrk warm-up $runner $target"
+  done
+}
+
+# scenario RUNNER SCENARIO PORT PATH KIND RATE EVENTS_PER_REQUEST
+scenario() {
+  local runner=$1 name=$2 port=$3 path=$4 kind=$5 rate=$6 per=$7 before reads_before out line k v
+  local connections=$CONNECTIONS
+  ((rate > 0)) && connections=$PACED_CONNECTIONS
+  local wrk_cmd=(wrk -t1 "-c$connections" --timeout 5s --latency -s "$BENCH_DIR/segment.lua" "http://127.0.0.1:$port$path")
+  if ((WARMUP > 0)); then
+    BENCH_KIND=$kind BENCH_RATE=$rate BENCH_BATCH=$BATCH BENCH_RUN_ID="$runner-$name-warmup" \
+      "${wrk_cmd[@]}" "-d${WARMUP}s" >"$WORK/wrk-$runner-$name-warmup.txt" 2>&1 || die "wrk warm-up $runner $name"
+  fi
+  settle; before=$SETTLED; reads_before=$NGINX_READS
+  out="$WORK/wrk-$runner-$name.txt"
+  BENCH_KIND=$kind BENCH_RATE=$rate BENCH_BATCH=$BATCH BENCH_RUN_ID="$runner-$name" \
+    "${wrk_cmd[@]}" "-d${DURATION}s" >"$out" 2>&1 || die "wrk $runner $name"
+  settle
+  line=$(grep '^BENCH ' "$out") || { cat "$out"; die "no BENCH line from wrk ($runner $name)"; }
+  for kv in ${line#BENCH }; do M[$runner.$name.${kv%%=*}]=${kv#*=}; done
+  local p=$runner.$name
+  M[$p.events_per_request]=$per
+  M[$p.target_rate]=$rate
+  M[$p.connections]=$connections
+  M[$p.requests_per_s]=$(calc "${M[$p.requests]} / ${M[$p.duration_s]}" 1)
+  M[$p.events_per_s]=$(calc "(${M[$p.requests]} - ${M[$p.bad_answers]}) * $per / ${M[$p.duration_s]}" 1)
+  M[$p.errors]=$((M[$p.socket_errors] + M[$p.bad_answers]))
+  M[$p.collector_puts]=$((SETTLED - before - (NGINX_READS - reads_before)))
+  M[$p.accepted_events]=$(((M[$p.requests] - M[$p.bad_answers]) * per))
+  M[$p.sent_events]=$((M[$p.sent] * per))
+  # an accepted event the Collector never got is lost (requests cut off by wrk's stop may add a few PUTs)
+  M[$p.lost]=$((M[$p.accepted_events] > M[$p.collector_puts] ? M[$p.accepted_events] - M[$p.collector_puts] : 0))
+  log "$(printf '%-8s %-9s %9s events/s  p50 %s ms  p99 %s ms  p99.9 %s ms  errors %s  lost %s' "$runner" "$name" \
+    "${M[$p.events_per_s]}" "${M[$p.p50_ms]}" "${M[$p.p99_ms]}" "${M[$p.p999_ms]}" "${M[$p.errors]}" "${M[$p.lost]}")"
+}
+
+# ---- baseline: Vert.x + Jackson forwarder ---------------------------------------------------------------
+BASELINE_PORT=$(free_port)
+# shellcheck disable=SC2086
+start_server baseline "$BASELINE_PORT" env BASELINE_PORT="$BASELINE_PORT" ABSMARTLY_COLLECTOR_ENDPOINT="$COLLECTOR" \
+  ABSMARTLY_API_KEY=bench ABSMARTLY_ENVIRONMENT=bench \
+  java $BASELINE_JAVA_OPTS -jar "$BENCH_DIR/baseline/target/bench-baseline-forwarder.jar"
+warm_server baseline "$BASELINE_PORT" /segment:track /v1/batch:batch
+scenario baseline single "$BASELINE_PORT" /segment track 0 1
+scenario baseline batch "$BASELINE_PORT" /v1/batch batch 0 "$BATCH"
+HALF_RATE=$(calc "${M[baseline.single.requests_per_s]} / 2" 0)
+scenario baseline half "$BASELINE_PORT" /segment track "$HALF_RATE" 1
+stop_server baseline
+
+# ---- the bridge, started as its README says ------------------------------------------------------------
+BRIDGE_PORT=$(free_port)
+mkdir -p "$WORK/bridge-data"
+# shellcheck disable=SC2086
+start_server bridge "$BRIDGE_PORT" bash -c 'cd "$1" && shift && exec "$@"' _ "$ROOT" \
+  env ABSMARTLY_COLLECTOR_ENDPOINT="$COLLECTOR" ABSMARTLY_API_KEY=bench ABSMARTLY_ENVIRONMENT=bench \
+  ABSMARTLY_ENABLE_EXPOSURE_TRACKING=true CAMEL_SERVER_PORT="$BRIDGE_PORT" CAMEL_MAIN_ROUTESRELOADENABLED=false \
+  BRIDGE_DATA_DIR="$WORK/bridge-data" \
+  java $BRIDGE_JAVA_OPTS -jar target/segment-absmartly-bridge.jar
+warm_server bridge "$BRIDGE_PORT" /segment:track /v1/batch:batch /segment:exposure
+scenario bridge single "$BRIDGE_PORT" /segment track 0 1
+scenario bridge batch "$BRIDGE_PORT" /v1/batch batch 0 "$BATCH"
+scenario bridge exposure "$BRIDGE_PORT" /segment exposure 0 1
+scenario bridge half "$BRIDGE_PORT" /segment track "$HALF_RATE" 1
+stop_server bridge
+DEAD_LETTERS=$( { cat "$WORK"/bridge-data/dead-letter/*.jsonl 2>/dev/null || true; } | wc -l)
+
+# ---- targets ---------------------------------------------------------------------------------------------
+bl_single=${M[baseline.single.events_per_s]}
+R_SINGLE=$(calc "${M[bridge.single.events_per_s]} / $bl_single" 2)
+R_P99=$(calc "${M[bridge.half.p99_ms]} / ${M[baseline.half.p99_ms]}" 2)
+R_BATCH=$(calc "${M[bridge.batch.events_per_s]} / $bl_single" 2)
+BRIDGE_ERRORS=$((M[bridge.single.errors] + M[bridge.batch.errors] + M[bridge.exposure.errors] + M[bridge.half.errors]))
+BRIDGE_LOST=$((M[bridge.single.lost] + M[bridge.batch.lost] + M[bridge.exposure.lost] + M[bridge.half.lost]))
+met() { awk "BEGIN { exit !($1) }" && echo true || echo false; }
+T_SINGLE=$(met "$R_SINGLE >= 0.8")
+# a p99 "at 50% load" only counts if the load was really offered: a server that cannot keep up with the rate
+# is saturated, and its p99 is then that of a closed loop of CONNECTIONS senders
+R_HALF_BRIDGE=$(calc "${M[bridge.half.requests_per_s]} / $HALF_RATE" 2)
+R_HALF_BASELINE=$(calc "${M[baseline.half.requests_per_s]} / $HALF_RATE" 2)
+T_P99=$(met "$R_P99 <= 1.5 && $R_HALF_BRIDGE >= 0.95")
+HALF_NOTE=""
+awk "BEGIN { exit !($R_HALF_BRIDGE < 0.95) }" && HALF_NOTE="; the bridge reached only ${R_HALF_BRIDGE}× the rate"
+awk "BEGIN { exit !($R_HALF_BASELINE < 0.95) }" && HALF_NOTE+="; the baseline reached only ${R_HALF_BASELINE}× the rate"
+T_BATCH=$(met "$R_BATCH >= 2")
+T_RSS=$(met "${M[bridge.peak_rss_mb]} <= 256")
+T_START=$(met "${M[bridge.start_s]} <= 2")
+T_LOSS=$(met "$BRIDGE_ERRORS + $BRIDGE_LOST + $DEAD_LETTERS == 0")
+ALL_MET=true
+for t in "$T_SINGLE" "$T_P99" "$T_BATCH" "$T_RSS" "$T_START" "$T_LOSS"; do [[ $t == true ]] || ALL_MET=false; done
+yes_no() { [[ $1 == true ]] && echo yes || echo "**no**"; }
+
+# ---- report: Markdown -------------------------------------------------------------------------------------
+mkdir -p "$RESULTS"
+NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+row() { # runner scenario label
+  local p=$1.$2
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$3" "$1" "${M[$p.events_per_s]}" \
+    "${M[$p.requests_per_s]}" "${M[$p.p50_ms]}" "${M[$p.p99_ms]}" "${M[$p.p999_ms]}" "${M[$p.errors]}" "${M[$p.lost]}"
+}
+{
+  echo "## segment-absmartly-bridge benchmark"
+  echo
+  echo "$NOW, commit $COMMIT, $(nproc) cores; wrk -t1 -c$CONNECTIONS; after start ${SERVER_WARMUP} s JIT warm-up" \
+    "per kind of request, then ${WARMUP} s warm-up + ${DURATION} s measured per scenario; Collector stand-in: nginx. Bridge JVM options: \`${BRIDGE_JAVA_OPTS:-none}\`."
+  echo
+  echo "| Scenario | Runner | events/s | requests/s | p50 ms | p99 ms | p99.9 ms | errors | lost |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  row bridge single "single track event, /segment"
+  row baseline single "single track event, /segment"
+  row bridge batch "batch of $BATCH, /v1/batch"
+  row baseline batch "batch of $BATCH, /v1/batch"
+  row bridge exposure "exposure (Experiment Viewed), /segment"
+  echo "| exposure (Experiment Viewed), /segment | baseline | — | — | — | — | — | — | — |"
+  row bridge half "paced at 50% of baseline peak ($HALF_RATE req/s, -c$PACED_CONNECTIONS), /segment"
+  row baseline half "paced at 50% of baseline peak ($HALF_RATE req/s, -c$PACED_CONNECTIONS), /segment"
+  echo
+  echo "| Process | start to first 200 on POST /segment | peak RSS (VmHWM) |"
+  echo "|---|---:|---:|"
+  echo "| bridge | $(calc "${M[bridge.start_s]}" 2) s | ${M[bridge.peak_rss_mb]} MB |"
+  echo "| baseline | $(calc "${M[baseline.start_s]}" 2) s | ${M[baseline.peak_rss_mb]} MB |"
+  echo
+  echo "| Target | Measured | Met |"
+  echo "|---|---:|:---:|"
+  echo "| single events ≥ 0.8× baseline events/s | ${R_SINGLE}× | $(yes_no "$T_SINGLE") |"
+  echo "| p99 at 50% of baseline peak ≤ 1.5× baseline's | ${R_P99}× (${M[bridge.half.p99_ms]} vs ${M[baseline.half.p99_ms]} ms$HALF_NOTE) | $(yes_no "$T_P99") |"
+  echo "| /v1/batch of $BATCH ≥ 2× single-event baseline events/s | ${R_BATCH}× | $(yes_no "$T_BATCH") |"
+  echo "| peak RSS ≤ 256 MB | ${M[bridge.peak_rss_mb]} MB | $(yes_no "$T_RSS") |"
+  echo "| start to first accepted request ≤ 2 s | $(calc "${M[bridge.start_s]}" 2) s | $(yes_no "$T_START") |"
+  echo "| no event lost or errored | $BRIDGE_ERRORS errors, $BRIDGE_LOST lost, $DEAD_LETTERS dead letters | $(yes_no "$T_LOSS") |"
+  echo
+  echo "Baseline: a hand-written Vert.x + Jackson forwarder (bench/baseline) that sends goals only, so it has no" \
+    "exposure figure. errors = socket errors, timeouts and answers other than 200 {\"success\":true};" \
+    "lost = accepted events that never reached the Collector stand-in."
+} >"$RESULTS/latest.md"
+cat "$RESULTS/latest.md"
+
+# ---- report: JSON -------------------------------------------------------------------------------------------
+json_run() { # runner scenario
+  local p=$1.$2 k sep=""
+  printf '{'
+  for k in connections requests sent duration_s requests_per_s events_per_request events_per_s target_rate socket_errors \
+    bad_answers errors p50_ms p99_ms p999_ms mean_ms max_ms accepted_events sent_events collector_puts lost; do
+    printf '%s"%s": %s' "$sep" "$k" "${M[$p.$k]}"; sep=", "
+  done
+  printf '}'
+}
+json_str() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
+{
+  echo "{"
+  echo "  \"time\": \"$NOW\", \"commit\": \"$COMMIT\", \"cores\": $(nproc),"
+  echo "  \"config\": {\"warmup_s\": $WARMUP, \"duration_s\": $DURATION, \"connections\": $CONNECTIONS," \
+    "\"server_warmup_s\": $SERVER_WARMUP, \"paced_connections\": $PACED_CONNECTIONS, \"batch\": $BATCH, \"half_rate_requests_per_s\": $HALF_RATE," \
+    "\"bridge_java_opts\": $(json_str "$BRIDGE_JAVA_OPTS"), \"baseline_java_opts\": $(json_str "$BASELINE_JAVA_OPTS")},"
+  echo "  \"bridge\": {\"start_s\": ${M[bridge.start_s]}, \"peak_rss_mb\": ${M[bridge.peak_rss_mb]}," \
+    "\"rss_at_end_mb\": ${M[bridge.rss_mb]}, \"dead_letters\": $DEAD_LETTERS,"
+  echo "    \"single\": $(json_run bridge single),"
+  echo "    \"batch\": $(json_run bridge batch),"
+  echo "    \"exposure\": $(json_run bridge exposure),"
+  echo "    \"half\": $(json_run bridge half)},"
+  echo "  \"baseline\": {\"start_s\": ${M[baseline.start_s]}, \"peak_rss_mb\": ${M[baseline.peak_rss_mb]}," \
+    "\"rss_at_end_mb\": ${M[baseline.rss_mb]},"
+  echo "    \"single\": $(json_run baseline single),"
+  echo "    \"batch\": $(json_run baseline batch),"
+  echo "    \"half\": $(json_run baseline half)},"
+  echo "  \"targets\": {"
+  echo "    \"single_events_ratio\": {\"value\": $R_SINGLE, \"min\": 0.8, \"met\": $T_SINGLE},"
+  echo "    \"p99_at_half_load_ratio\": {\"value\": $R_P99, \"max\": 1.5, \"bridge_rate_reached\": $R_HALF_BRIDGE," \
+    "\"baseline_rate_reached\": $R_HALF_BASELINE, \"min_rate_reached\": 0.95, \"met\": $T_P99},"
+  echo "    \"batch_events_ratio_to_single_baseline\": {\"value\": $R_BATCH, \"min\": 2, \"met\": $T_BATCH},"
+  echo "    \"peak_rss_mb\": {\"value\": ${M[bridge.peak_rss_mb]}, \"max\": 256, \"met\": $T_RSS},"
+  echo "    \"start_s\": {\"value\": ${M[bridge.start_s]}, \"max\": 2, \"met\": $T_START},"
+  echo "    \"no_loss_or_error\": {\"errors\": $BRIDGE_ERRORS, \"lost\": $BRIDGE_LOST, \"dead_letters\": $DEAD_LETTERS, \"met\": $T_LOSS}"
+  echo "  },"
+  echo "  \"all_targets_met\": $ALL_MET"
+  echo "}"
+} >"$RESULTS/latest.json"
+log "wrote $RESULTS/latest.md and $RESULTS/latest.json"
