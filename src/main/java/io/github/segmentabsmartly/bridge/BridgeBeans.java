@@ -68,6 +68,8 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("eventCheck", new EventCheck());
         registry.bind("outcomeCollector", new OutcomeCollector(dedupRepository));
         registry.bind("deliveryClock", new DeliveryClock(settings.deliveryPolicy()));
+        registry.bind("batchDeliveryPool", context.getExecutorServiceManager().newFixedThreadPool(
+                this, "batch-delivery", settings.deliveryPolicy().batchParallelism()));
         long senderRetryAfter = settings.deliveryPolicy().senderRetryAfter().toSeconds();
         registry.bind("senderAnswer", new SenderAnswer(mapper, senderRetryAfter));
         registry.bind("requestRejectedAnswer", new RequestRejectedAnswer(mapper));

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A messageId is delivered once however often it is sent; bodies over the limits are refused with 413. */
 class DedupAndLimitsTest {
 
+    /** One event of a batch at a time, so that the Collector's scripted answers meet the events in order. */
     @RegisterExtension
-    static final BridgeUnderTest bridge = BridgeUnderTest.withSettings();
+    static final BridgeUnderTest bridge = BridgeUnderTest.withSettings("bridge.delivery.batch-parallelism", "1");
 
     /** A track whose messageId is also in its properties, where the Collector can see it. */
     static String track(String messageId) {

@@ -25,8 +25,9 @@ class DeliveryFaultsTest {
                  "timestamp":"2023-01-01T00:00:00.000Z"}""".formatted(messageId);
     }
 
+    /** One event of a batch at a time, so that the Collector's scripted answers meet the events in order. */
     @RegisterExtension
-    static final BridgeUnderTest bridge = BridgeUnderTest.withSettings();
+    static final BridgeUnderTest bridge = BridgeUnderTest.withSettings("bridge.delivery.batch-parallelism", "1");
 
     @Test
     void transientErrorIsRetriedAndDeliveredOnceWithTheSameBody() throws Exception {

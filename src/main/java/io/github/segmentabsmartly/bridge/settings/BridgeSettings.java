@@ -52,7 +52,8 @@ public final class BridgeSettings {
                 Duration.ofMillis(read.wholeNumber("bridge.delivery.budget-ms", 3000)),
                 Duration.ofMillis(read.wholeNumber("bridge.delivery.backoff-initial-ms", 100)),
                 Duration.ofMillis(read.wholeNumber("bridge.delivery.backoff-max-ms", 1000)),
-                Duration.ofSeconds(read.wholeNumber("bridge.delivery.retry-after-seconds", 5)));
+                Duration.ofSeconds(read.wholeNumber("bridge.delivery.retry-after-seconds", 5)),
+                (int) Math.max(1, read.wholeNumber("bridge.delivery.batch-parallelism", 16)));
         requestLimits = new RequestLimits(
                 read.wholeNumber("bridge.limits.max-event-bytes", 32_768),
                 read.wholeNumber("bridge.limits.max-tracking-api-bytes", 512_000),

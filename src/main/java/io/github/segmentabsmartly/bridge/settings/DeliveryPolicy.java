@@ -9,6 +9,8 @@ import java.time.Duration;
  * @param initialBackoff  delay before the first retry; doubled for each further one
  * @param maxBackoff      cap on one delay, before jitter
  * @param senderRetryAfter the Retry-After given to the sender when no Collector answer suggested one
+ * @param batchParallelism how many events of one array or batch are delivered at once (all requests share them)
  */
-public record DeliveryPolicy(Duration budget, Duration initialBackoff, Duration maxBackoff, Duration senderRetryAfter) {
+public record DeliveryPolicy(Duration budget, Duration initialBackoff, Duration maxBackoff, Duration senderRetryAfter,
+        int batchParallelism) {
 }

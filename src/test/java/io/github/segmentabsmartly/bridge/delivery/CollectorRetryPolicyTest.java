@@ -13,7 +13,7 @@ class CollectorRetryPolicyTest {
 
     static final int SAMPLES = 20_000;
     static final CollectorRetryPolicy POLICY = new CollectorRetryPolicy(new DeliveryPolicy(
-            Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(5)));
+            Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(5), 16));
 
     @ParameterizedTest
     @CsvSource({

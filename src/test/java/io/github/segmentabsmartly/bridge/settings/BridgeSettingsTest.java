@@ -62,7 +62,7 @@ class BridgeSettingsTest {
                 byDefault("screenGoalFormat", BridgeSettings::screenGoalFormat, "Screen: {name}"),
                 byDefault("timestampMode", BridgeSettings::timestampMode, TimestampMode.EVENT),
                 byDefault("deliveryPolicy", BridgeSettings::deliveryPolicy, new DeliveryPolicy(Duration.ofMillis(3000), Duration.ofMillis(100),
-                        Duration.ofMillis(1000), Duration.ofSeconds(5))),
+                        Duration.ofMillis(1000), Duration.ofSeconds(5), 16)),
                 byDefault("collectorCheck", BridgeSettings::collectorCheck,
                         new CollectorCheck(Duration.ofMillis(1000), Duration.ofMillis(5000))));
     }
