@@ -26,21 +26,23 @@ public class CollectorFailureOutcome implements Processor {
                     ? failure.getMessage()
                     : "no answer from the Collector: " + failure.getClass().getSimpleName()
                             + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
-            Outcomes.record(exchange, Kind.RETRY_LATER, reason, null, retryAfter);
+            String code = failure instanceof RetryBudgetSpentException ? "budget_spent" : "no_answer";
+            Outcomes.record(exchange, Kind.RETRY_LATER, code, reason, null, retryAfter);
             return;
         }
         int status = refused.getStatusCode();
         if (CollectorStatus.isCredentialsProblem(status)) {
             // The sender keeps the event for a while (Segment: 4 hours); the copy outlives a longer outage.
             exchange.setProperty(BridgeExchange.KEEP_FOR_REPLAY, true);
-            Outcomes.record(exchange, Kind.RETRY_LATER, "the Collector rejected the bridge's API key or environment"
+            Outcomes.record(exchange, Kind.RETRY_LATER, "credentials_rejected",
+                    "the Collector rejected the bridge's API key or environment"
                     + " (HTTP " + status + "): fix ABSMARTLY_API_KEY / ABSMARTLY_ENVIRONMENT", status, retryAfter);
         } else if (CollectorStatus.isTransient(status) || status < 400) {
-            Outcomes.record(exchange, Kind.RETRY_LATER,
+            Outcomes.record(exchange, Kind.RETRY_LATER, "http_" + status,
                     "the Collector answered HTTP " + status + " until the delivery budget ran out", status, retryAfter);
         } else {
             exchange.setProperty(BridgeExchange.KEEP_FOR_REPLAY, true);
-            Outcomes.record(exchange, Kind.DEAD_LETTERED,
+            Outcomes.record(exchange, Kind.DEAD_LETTERED, "http_" + status,
                     "the Collector refused the event (HTTP " + status + ")" + bodyOf(refused), status, null);
         }
     }

@@ -31,7 +31,7 @@ public record SegmentEvent(Map<String, Object> fields) {
         if (value == null || value instanceof String) {
             return (String) value;
         }
-        throw new EventRejectedException(dottedPath + " must be a string");
+        throw new EventRejectedException(RejectionCode.BAD_FIELD, dottedPath + " must be a string");
     }
 
     public String messageId() {
@@ -46,6 +46,6 @@ public record SegmentEvent(Map<String, Object> fields) {
         if (properties == null || properties instanceof Map) {
             return (Map<String, Object>) properties;
         }
-        throw new EventRejectedException("properties must be an object");
+        throw new EventRejectedException(RejectionCode.BAD_PROPERTIES, "properties must be an object");
     }
 }

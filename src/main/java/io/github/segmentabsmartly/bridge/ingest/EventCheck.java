@@ -2,6 +2,7 @@ package io.github.segmentabsmartly.bridge.ingest;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.EventRejectedException;
+import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import java.util.Locale;
 import java.util.Map;
@@ -18,14 +19,15 @@ public class EventCheck implements Processor {
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
         if (exchange.getIn().getBody() instanceof UnreadableEvent unreadable) {
-            throw new EventRejectedException(unreadable.reason());
+            throw new EventRejectedException(unreadable.code(), unreadable.reason());
         }
         if (!(exchange.getIn().getBody() instanceof Map<?, ?> body)) {
-            throw new EventRejectedException("an event must be a JSON object");
+            throw new EventRejectedException(RejectionCode.NOT_AN_OBJECT, "an event must be a JSON object");
         }
         Map<String, Object> fields = (Map<String, Object>) body;
         if (!(fields.get("type") instanceof String type) || type.isBlank()) {
-            throw new EventRejectedException("an event needs a type (track, page, screen, identify, group or alias)");
+            throw new EventRejectedException(RejectionCode.NO_TYPE,
+                    "an event needs a type (track, page, screen, identify, group or alias)");
         }
         fields.put("type", type.trim().toLowerCase(Locale.ROOT));
         fields.remove("writeKey");

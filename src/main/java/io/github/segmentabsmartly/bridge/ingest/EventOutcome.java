@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param collectorStatus   the Collector's HTTP status, when it answered with an error
  * @param retryAfterSeconds how long the sender should wait before sending again, for {@link Kind#RETRY_LATER}
  * @param keptForReplay     whether a copy of the event is in the dead-letter file
+ * @param reasonCode        the reason as a short code from a fixed list, for metrics ("none" for no reason)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventOutcome(
@@ -24,7 +25,8 @@ public record EventOutcome(
         String reason,
         Integer collectorStatus,
         @JsonIgnore Long retryAfterSeconds,
-        @JsonIgnore boolean keptForReplay) {
+        @JsonIgnore boolean keptForReplay,
+        @JsonIgnore String reasonCode) {
 
     public enum Kind {
         /** The Collector accepted it. */

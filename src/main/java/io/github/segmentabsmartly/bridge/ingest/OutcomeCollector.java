@@ -45,7 +45,8 @@ public class OutcomeCollector implements AggregationStrategy {
         EventOutcome outcome = exchange.getProperty(BridgeExchange.OUTCOME, EventOutcome.class);
         if (exchange.getException() != null || outcome == null) {
             String cause = exchange.getException() == null ? "no outcome" : exchange.getException().toString();
-            return Outcomes.record(exchange, EventOutcome.Kind.RETRY_LATER, "internal error: " + cause, null, null);
+            return Outcomes.record(exchange, EventOutcome.Kind.RETRY_LATER, "internal_error",
+                    "internal error: " + cause, null, null);
         }
         return outcome;
     }

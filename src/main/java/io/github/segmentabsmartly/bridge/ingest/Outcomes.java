@@ -14,14 +14,14 @@ public final class Outcomes {
     private Outcomes() {
     }
 
-    public static EventOutcome record(Exchange exchange, EventOutcome.Kind kind, String reason,
+    public static EventOutcome record(Exchange exchange, EventOutcome.Kind kind, String reasonCode, String reason,
             Integer collectorStatus, Long retryAfterSeconds) {
         SegmentEvent event = exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class);
         String messageId = event == null ? null : event.messageId();
         int index = exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class);
         boolean kept = exchange.getProperty(BridgeExchange.KEEP_FOR_REPLAY, false, Boolean.class);
         EventOutcome outcome =
-                new EventOutcome(index, messageId, kind, reason, collectorStatus, retryAfterSeconds, kept);
+                new EventOutcome(index, messageId, kind, reason, collectorStatus, retryAfterSeconds, kept, reasonCode);
         exchange.setProperty(BridgeExchange.OUTCOME, outcome);
         OutcomeMetrics.count(exchange, outcome);
         switch (kind) {

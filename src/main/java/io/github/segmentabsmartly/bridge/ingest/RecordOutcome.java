@@ -1,6 +1,7 @@
 package io.github.segmentabsmartly.bridge.ingest;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.event.EventRejectedException;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -19,7 +20,22 @@ public class RecordOutcome implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Outcomes.record(exchange, kind, reason(exchange), null, null);
+        Outcomes.record(exchange, kind, reasonCode(exchange), reason(exchange), null, null);
+    }
+
+    private String reasonCode(Exchange exchange) {
+        return switch (kind) {
+            case REJECTED ->
+                    exchange.getProperty(Exchange.EXCEPTION_CAUGHT, EventRejectedException.class).code().tag();
+            case IGNORED -> exchange.getProperty(BridgeExchange.IGNORED_BECAUSE) == null
+                    ? "type_not_sent" : trackingOff(exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class));
+            default -> "none";
+        };
+    }
+
+    /** Only the page, screen and exposure routes ignore an event for a toggle, so its type names the toggle. */
+    private static String trackingOff(SegmentEvent event) {
+        return (event.type().equals("track") ? "exposure" : event.type()) + "_tracking_off";
     }
 
     private String reason(Exchange exchange) {

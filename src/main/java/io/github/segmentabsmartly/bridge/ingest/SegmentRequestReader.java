@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.settings.RequestLimits;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -123,11 +124,11 @@ public class SegmentRequestReader implements Processor {
 
     private Object checkedElement(Object event, boolean mayBeTooLarge) {
         if (event == null) {
-            return new UnreadableEvent("an event must be a JSON object, not null");
+            return new UnreadableEvent(RejectionCode.NOT_AN_OBJECT, "an event must be a JSON object, not null");
         }
         long size = mayBeTooLarge ? sizeOf(event) : 0;
         if (size > limits.maxEventBytes()) {
-            return new UnreadableEvent("the event is " + size + " bytes, over the limit of "
+            return new UnreadableEvent(RejectionCode.TOO_LARGE, "the event is " + size + " bytes, over the limit of "
                     + limits.maxEventBytes() + " bytes");
         }
         return event;

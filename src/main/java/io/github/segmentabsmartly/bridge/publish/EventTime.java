@@ -1,6 +1,7 @@
 package io.github.segmentabsmartly.bridge.publish;
 
 import io.github.segmentabsmartly.bridge.event.EventRejectedException;
+import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -33,7 +34,8 @@ public final class EventTime {
         }
         Long millis = toMillis(value);
         if (millis == null) {
-            throw new EventRejectedException(name + " must be an ISO-8601 date or epoch milliseconds");
+            throw new EventRejectedException(RejectionCode.BAD_TIMESTAMP,
+                    name + " must be an ISO-8601 date or epoch milliseconds");
         }
         return millis;
     }

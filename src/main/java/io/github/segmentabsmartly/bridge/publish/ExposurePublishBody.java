@@ -2,6 +2,7 @@ package io.github.segmentabsmartly.bridge.publish;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.EventRejectedException;
+import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import io.github.segmentabsmartly.bridge.settings.TimestampMode;
 import java.util.ArrayList;
@@ -43,16 +44,16 @@ public class ExposurePublishBody implements Processor {
         for (int i = 0; i < exposures.size(); i++) {
             Object exposedAt = exposures.get(i) instanceof Map<?, ?> exposure ? exposure.get("exposedAt") : null;
             if (!inRange(exposedAt)) {
-                throw new EventRejectedException("exposure payload: exposures[" + i + "].exposedAt must be epoch ms");
+                throw invalidPayload("exposures[" + i + "].exposedAt must be epoch ms");
             }
         }
         Object goals = payload.get("goals");
         if (goals != null && !(goals instanceof List<?> list && list.isEmpty())) {
-            throw new EventRejectedException("exposure payload: goals must be absent or empty");
+            throw invalidPayload("goals must be absent or empty");
         }
         Object attributes = payload.get("attributes");
         if (attributes != null && !(attributes instanceof List)) {
-            throw new EventRejectedException("exposure payload: attributes must be an array");
+            throw invalidPayload("attributes must be an array");
         }
         if (timestampMode == TimestampMode.CLIENT) {
             return payload;
@@ -67,7 +68,8 @@ public class ExposurePublishBody implements Processor {
         Object payload = properties == null ? null
                 : properties.get("exposure") != null ? properties.get("exposure") : properties.get("absmartly");
         if (!(payload instanceof Map)) {
-            throw new EventRejectedException("an Experiment Viewed event needs the SDK's publish body"
+            throw new EventRejectedException(RejectionCode.BAD_EXPOSURE,
+                    "an Experiment Viewed event needs the SDK's publish body"
                     + " in properties.exposure or properties.absmartly");
         }
         return (Map<String, Object>) payload;
@@ -77,7 +79,7 @@ public class ExposurePublishBody implements Processor {
         Long millis = value instanceof Number ? (inRange(value) ? EventTime.toMillis(value) : null)
                 : EventTime.toMillis(value);
         if (millis == null) {
-            throw new EventRejectedException("exposure payload: publishedAt must be epoch ms or a date");
+            throw invalidPayload("publishedAt must be epoch ms or a date");
         }
         return millis;
     }
@@ -86,7 +88,11 @@ public class ExposurePublishBody implements Processor {
         if (payload.get(key) instanceof List<?> list && !list.isEmpty()) {
             return list;
         }
-        throw new EventRejectedException("exposure payload: " + key + " must be a non-empty array");
+        throw invalidPayload(key + " must be a non-empty array");
+    }
+
+    private static EventRejectedException invalidPayload(String problem) {
+        return new EventRejectedException(RejectionCode.BAD_EXPOSURE, "exposure payload: " + problem);
     }
 
     private static boolean inRange(Object value) {

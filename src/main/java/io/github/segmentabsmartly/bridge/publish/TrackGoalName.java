@@ -2,6 +2,7 @@ package io.github.segmentabsmartly.bridge.publish;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.EventRejectedException;
+import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import io.github.segmentabsmartly.bridge.settings.GoalMapping;
 import org.apache.camel.Exchange;
@@ -21,7 +22,7 @@ public class TrackGoalName implements Processor {
         SegmentEvent event = exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class);
         String name = event.optionalString("event");
         if (name == null || name.isBlank()) {
-            throw new EventRejectedException("a track event needs an event name");
+            throw new EventRejectedException(RejectionCode.NO_EVENT_NAME, "a track event needs an event name");
         }
         exchange.setProperty(BridgeExchange.GOAL_NAME, goalMapping.goalFor(name));
     }

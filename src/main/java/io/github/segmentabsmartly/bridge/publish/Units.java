@@ -1,6 +1,7 @@
 package io.github.segmentabsmartly.bridge.publish;
 
 import io.github.segmentabsmartly.bridge.event.EventRejectedException;
+import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import io.github.segmentabsmartly.bridge.settings.UnitMapping;
 import java.math.BigDecimal;
@@ -32,7 +33,7 @@ public final class Units {
         Object override = event.at("properties.absmartly.units");
         List<Map<String, Object>> units = override != null ? fromOverride(override) : fromMapping(event, mapping);
         if (units.isEmpty()) {
-            throw new EventRejectedException(override != null
+            throw new EventRejectedException(RejectionCode.NO_UNIT, override != null
                     ? "properties.absmartly.units has no usable unit"
                     : "the event has none of the unit fields " + paths(mapping));
         }
@@ -52,14 +53,14 @@ public final class Units {
 
     private static List<Map<String, Object>> fromOverride(Object override) {
         if (!(override instanceof List<?> list)) {
-            throw new EventRejectedException("properties.absmartly.units must be an array");
+            throw new EventRejectedException(RejectionCode.BAD_UNITS, "properties.absmartly.units must be an array");
         }
         List<Map<String, Object>> units = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String where = "properties.absmartly.units[" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> entry) || !(entry.get("type") instanceof String type)
                     || type.isBlank()) {
-                throw new EventRejectedException(where + " needs a string type");
+                throw new EventRejectedException(RejectionCode.BAD_UNITS, where + " needs a string type");
             }
             String uid = uidOf(entry.get("uid"), where + ".uid");
             if (uid != null) {
@@ -82,7 +83,8 @@ public final class Units {
             uid = null;
         }
         if (uid != null && uid.length() > MAX_UID_LENGTH) {
-            throw new EventRejectedException(where + " is longer than " + MAX_UID_LENGTH + " characters");
+            throw new EventRejectedException(RejectionCode.UID_TOO_LONG,
+                    where + " is longer than " + MAX_UID_LENGTH + " characters");
         }
         return uid;
     }

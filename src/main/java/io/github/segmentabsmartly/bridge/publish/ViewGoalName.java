@@ -2,6 +2,7 @@ package io.github.segmentabsmartly.bridge.publish;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.EventRejectedException;
+import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -34,7 +35,8 @@ public class ViewGoalName implements Processor {
             name = event.optionalString("properties.name");
         }
         if (name == null || name.isBlank()) {
-            throw new EventRejectedException("a " + callType + " event needs a name (name or properties.name)");
+            throw new EventRejectedException(RejectionCode.NO_NAME,
+                    "a " + callType + " event needs a name (name or properties.name)");
         }
         exchange.setProperty(BridgeExchange.GOAL_NAME, goalName(name));
     }

@@ -3,6 +3,7 @@ package io.github.segmentabsmartly.bridge.replay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.ingest.UnreadableEvent;
 import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
 import java.util.ArrayList;
@@ -74,6 +75,7 @@ public class ReplayFileReader implements Processor {
             }
             return new ReplayedEvent(fields, sourceOf(map.get("source")));
         }
-        return new UnreadableEvent("line " + lineNumber + " is not a dead-letter or outbox line with an event");
+        return new UnreadableEvent(RejectionCode.UNREADABLE_LINE,
+                "line " + lineNumber + " is not a dead-letter or outbox line with an event");
     }
 }

@@ -2,53 +2,186 @@ package io.github.segmentabsmartly.bridge.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.delivery.CollectorFailureOutcome;
+import io.github.segmentabsmartly.bridge.delivery.RetryBudgetSpentException;
+import io.github.segmentabsmartly.bridge.event.EventRejectedException;
+import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
+import io.github.segmentabsmartly.bridge.publish.ExposurePublishBody;
+import io.github.segmentabsmartly.bridge.publish.GoalPublishBody;
+import io.github.segmentabsmartly.bridge.publish.TrackGoalName;
+import io.github.segmentabsmartly.bridge.publish.ViewGoalName;
+import io.github.segmentabsmartly.bridge.replay.ReplayFileReader;
+import io.github.segmentabsmartly.bridge.settings.GoalMapping;
+import io.github.segmentabsmartly.bridge.settings.RequestLimits;
+import io.github.segmentabsmartly.bridge.settings.TimestampMode;
+import io.github.segmentabsmartly.bridge.settings.UnitMapping;
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The reason tag of bridge_events_total: a code from a short list, whatever the reason text says. */
+/**
+ * The reason tag of bridge_events_total: a code from a short list, decided where the outcome is decided,
+ * whatever the reason text says.
+ */
 class OutcomeMetricsTest {
 
-    @ParameterizedTest(name = "{0} {2} -> {3}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', nullValues = "null", textBlock = """
-            DELIVERED     | null                                                                   | null | none
-            DRY_RUN       | dry run: written to the outbox because ...                             | null | none
-            DUPLICATE     | this messageId was delivered already                                   | null | none
-            REJECTED      | the event is 40000 bytes, over the limit of 32768                      | null | too_large
-            REJECTED      | an event must be a JSON object, not null                               | null | not_an_object
-            REJECTED      | an event must be a JSON object                                         | null | not_an_object
-            REJECTED      | line 3 is not a dead-letter or outbox line with an event               | null | unreadable_line
-            REJECTED      | an event needs a type (track, page, screen, identify, group or alias) | null | no_type
-            REJECTED      | a track event needs an event name                                      | null | no_event_name
-            REJECTED      | a page event needs a name (name or properties.name)                    | null | no_name
-            REJECTED      | the event has none of the unit fields anonymousId, userId              | null | no_unit
-            REJECTED      | properties.absmartly.units has no usable unit                          | null | no_unit
-            REJECTED      | properties.absmartly.units must be an array                            | null | bad_units
-            REJECTED      | properties.absmartly.units[2] needs a string type                      | null | bad_units
-            REJECTED      | properties.absmartly.units[0].uid is longer than 640 characters        | null | bad_units
-            REJECTED      | userId is longer than 640 characters                                   | null | uid_too_long
-            REJECTED      | properties must be an object                                           | null | bad_properties
-            REJECTED      | timestamp must be an ISO-8601 date or epoch milliseconds               | null | bad_timestamp
-            REJECTED      | exposure payload: goals must be absent or empty                        | null | bad_exposure
-            REJECTED      | an Experiment Viewed event needs the SDK's publish body in properties.exposure or properties.absmartly | null | bad_exposure
-            REJECTED      | context.library.name must be a string                                  | null | bad_field
-            REJECTED      | something a route made up, with user data: alice@example.com          | null | other
-            IGNORED       | identify calls are not sent to ABsmartly                               | null | type_not_sent
-            IGNORED       | page view tracking is off (ABSMARTLY_ENABLE_PAGE_VIEW_TRACKING)        | null | page_tracking_off
-            IGNORED       | screen view tracking is off (ABSMARTLY_ENABLE_SCREEN_VIEW_TRACKING)    | null | screen_tracking_off
-            IGNORED       | exposure tracking is off (ABSMARTLY_ENABLE_EXPOSURE_TRACKING)          | null | exposure_tracking_off
-            IGNORED       | heartbeats are noise                                                   | null | other
-            DEAD_LETTERED | the Collector refused the event (HTTP 400): {"error":"bad"}            | 400  | http_400
-            RETRY_LATER   | the Collector rejected the bridge's API key or environment (HTTP 401)  | 401  | credentials_rejected
-            RETRY_LATER   | the Collector rejected the bridge's API key or environment (HTTP 403)  | 403  | credentials_rejected
-            RETRY_LATER   | the Collector answered HTTP 503 until the delivery budget ran out      | 503  | http_503
-            RETRY_LATER   | no answer from the Collector: ConnectException                         | null | no_answer
-            RETRY_LATER   | the time for delivery attempts ran out before this event's turn        | null | budget_spent
-            RETRY_LATER   | internal error: java.lang.IllegalStateException: boom                  | null | internal_error
-            """)
-    void reasonCode(Kind kind, String reason, Integer collectorStatus, String code) {
-        EventOutcome outcome = new EventOutcome(0, "m-1", kind, reason, collectorStatus, null, false);
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final DefaultCamelContext CAMEL = new DefaultCamelContext();
 
-        assertEquals(code, OutcomeMetrics.reasonCode(outcome));
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            5                                                                                    | not_an_object
+            {"event":"E","userId":"u"}                                                           | no_type
+            {"type":"track","userId":"u"}                                                        | no_event_name
+            {"type":"page","userId":"u"}                                                         | no_name
+            {"type":"track","event":"E"}                                                         | no_unit
+            {"type":"track","event":"E","properties":{"absmartly":{"units":[{"type":"a","uid":""}]}}} | no_unit
+            {"type":"track","event":"E","properties":{"absmartly":{"units":{}}}}                 | bad_units
+            {"type":"track","event":"E","properties":{"absmartly":{"units":[{"uid":"x"}]}}}      | bad_units
+            {"type":"track","event":"E","userId":"LONG_UID"}                                     | uid_too_long
+            {"type":"track","event":"E","userId":"u","properties":"bleh"}                        | bad_properties
+            {"type":"track","event":"E","userId":"u","timestamp":"yesterday"}                    | bad_timestamp
+            {"type":"track","event":"Experiment Viewed","userId":"u","properties":{}}            | bad_exposure
+            {"type":"track","event":"Experiment Viewed","userId":"u","properties":{"exposure":{"publishedAt":1602531300000,"units":[{"type":"u","uid":"u"}],"exposures":[{"exposedAt":1602531300000}],"goals":[{}]}}} | bad_exposure
+            {"type":"track","event":5,"userId":"u"}                                              | bad_field
+            """)
+    void rejectionCarriesTheCodeOfItsRule(String event, String code) throws Exception {
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.setProperty(BridgeExchange.RECEIVED_AT, 0L);
+        exchange.getIn().setBody(MAPPER.readValue(event.replace("LONG_UID", "u".repeat(641)), Object.class));
+
+        assertEquals(code, rejectionCode(exchange));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            [null]                                                           | not_an_object
+            [{"type":"track","event":"E","userId":"u","x":"PADDING"}]       | too_large
+            """)
+    void batchElementsTheReaderKeepsAsideCarryTheirCode(String body, String code) throws Exception {
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.getIn().setBody(body.replace("PADDING", "p".repeat(200)).getBytes());
+        new SegmentRequestReader(MAPPER, new RequestLimits(100, 1000, 10, 1, 10_000)).process(exchange);
+        exchange.getIn().setBody(exchange.getIn().getBody(List.class).get(0));
+
+        assertEquals(code, rejectionCode(exchange));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"not json, unreadable_line"})
+    void replayLinesThatAreNotRecordsCarryTheirCode(String line, String code) throws Exception {
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.getIn().setBody(line);
+        new ReplayFileReader(MAPPER).process(exchange);
+        exchange.getIn().setBody(exchange.getIn().getBody(List.class).get(0));
+
+        assertEquals(code, rejectionCode(exchange));
+    }
+
+    @ParameterizedTest(name = "{0} ignored because {1} -> {2}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+        "identify | null                         | type_not_sent",
+        "page     | page view tracking is off     | page_tracking_off",
+        "screen   | screen view tracking is off   | screen_tracking_off",
+        "track    | exposure tracking is off      | exposure_tracking_off"})
+    void ignoredEventsAreCodedByWhatIgnoredThem(String type, String because, String code) throws Exception {
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.setProperty(BridgeExchange.EVENT, new SegmentEvent(Map.of("type", type)));
+        exchange.setProperty(BridgeExchange.IGNORED_BECAUSE, because);
+
+        new RecordOutcome(Kind.IGNORED).process(exchange);
+
+        assertEquals(code, outcome(exchange).reasonCode());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"DELIVERED", "DRY_RUN", "DUPLICATE"})
+    void eventsThatWentWellHaveNoReason(Kind kind) throws Exception {
+        Exchange exchange = new DefaultExchange(CAMEL);
+
+        new RecordOutcome(kind).process(exchange);
+
+        assertEquals("none", outcome(exchange).reasonCode());
+    }
+
+    @ParameterizedTest(name = "HTTP {0} -> {1} {2}")
+    @CsvSource({
+        "400, DEAD_LETTERED, http_400",
+        "501, DEAD_LETTERED, http_501",
+        "401, RETRY_LATER, credentials_rejected",
+        "403, RETRY_LATER, credentials_rejected",
+        "503, RETRY_LATER, http_503"})
+    void collectorAnswersAreCodedByStatus(int status, Kind kind, String code) throws Exception {
+        EventOutcome outcome = collectorFailure(
+                new HttpOperationFailedException("http://c/context", status, "x", null, Map.of(), "{}"));
+
+        assertEquals(kind, outcome.kind());
+        assertEquals(code, outcome.reasonCode());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({"connect, no_answer", "budget, budget_spent"})
+    void collectorsSilenceIsCodedByWhyItEnded(String failure, String code) throws Exception {
+        Exception cause = failure.equals("connect") ? new ConnectException("refused") : new RetryBudgetSpentException();
+
+        assertEquals(code, collectorFailure(cause).reasonCode());
+    }
+
+    @ParameterizedTest
+    @CsvSource("internal_error")
+    void aStepThatFailedUnexpectedlyIsAnInternalError(String code) {
+        Exchange failed = new DefaultExchange(CAMEL);
+        failed.setException(new IllegalStateException("boom"));
+
+        Exchange collected = new OutcomeCollector(null).aggregate(null, failed);
+
+        assertEquals(code, ((EventOutcome) collected.getMessage().getBody(List.class).get(0)).reasonCode());
+    }
+
+    /** Runs an event through the route's steps up to the one that rejects it, and records the rejection. */
+    private static String rejectionCode(Exchange exchange) throws Exception {
+        try {
+            new EventCheck().process(exchange);
+            SegmentEvent event = exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class);
+            for (Processor step : stepsFor(event)) {
+                step.process(exchange);
+            }
+        } catch (EventRejectedException rejected) {
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, rejected);
+            new RecordOutcome(Kind.REJECTED).process(exchange);
+            return outcome(exchange).reasonCode();
+        }
+        return "not rejected";
+    }
+
+    private static List<Processor> stepsFor(SegmentEvent event) {
+        GoalPublishBody goal = new GoalPublishBody(UnitMapping.parse("userId=userId"), TimestampMode.EVENT);
+        if ("Experiment Viewed".equals(event.fields().get("event"))) {
+            return List.of(new ExposurePublishBody(TimestampMode.EVENT));
+        }
+        return event.type().equals("track")
+                ? List.of(new TrackGoalName(GoalMapping.parse("")), goal)
+                : List.of(new ViewGoalName(event.type(), "Page: {name}"), goal);
+    }
+
+    private static EventOutcome collectorFailure(Exception failure) throws Exception {
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
+        new CollectorFailureOutcome().process(exchange);
+        return outcome(exchange);
+    }
+
+    private static EventOutcome outcome(Exchange exchange) {
+        return exchange.getProperty(BridgeExchange.OUTCOME, EventOutcome.class);
     }
 }
