@@ -14,6 +14,7 @@ import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
 import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
 import io.github.segmentabsmartly.bridge.ingest.EventCheck;
+import io.github.segmentabsmartly.bridge.ingest.IgnoreEvent;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
@@ -75,7 +76,13 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("requestRejectedAnswer", new RequestRejectedAnswer(mapper));
         registry.bind("markDelivered", new RecordOutcome(Kind.DELIVERED));
         registry.bind("markDryRun", new RecordOutcome(Kind.DRY_RUN));
-        registry.bind("markIgnored", new RecordOutcome(Kind.IGNORED));
+        registry.bind("markIgnored", IgnoreEvent.byRoute());
+        registry.bind("markPageTrackingOff", IgnoreEvent.because("page_tracking_off",
+                "page view tracking is off (ABSMARTLY_ENABLE_PAGE_VIEW_TRACKING)"));
+        registry.bind("markScreenTrackingOff", IgnoreEvent.because("screen_tracking_off",
+                "screen view tracking is off (ABSMARTLY_ENABLE_SCREEN_VIEW_TRACKING)"));
+        registry.bind("markExposureTrackingOff", IgnoreEvent.because("exposure_tracking_off",
+                "exposure tracking is off (ABSMARTLY_ENABLE_EXPOSURE_TRACKING)"));
         registry.bind("markDuplicate", new RecordOutcome(Kind.DUPLICATE));
         registry.bind("markRejected", new RecordOutcome(Kind.REJECTED));
         registry.bind("trackGoalName", new TrackGoalName(settings.goalMapping()));

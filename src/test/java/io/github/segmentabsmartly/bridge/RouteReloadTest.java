@@ -36,11 +36,10 @@ class RouteReloadTest {
 
             Path events = routes.resolve("events.yaml");
             Files.writeString(events, Files.readString(events).replace(
-                    "constant: page view tracking is off (ABSMARTLY_ENABLE_PAGE_VIEW_TRACKING)",
-                    "constant: pages are not goals here"));
+                    "ref: markPageTrackingOff", "ref: markIgnored"));
 
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!reasonForPage(bridge).equals("pages are not goals here")) {
+            while (!reasonForPage(bridge).equals("page calls are not sent to ABsmartly")) {
                 if (System.nanoTime() > deadline) {
                     fail("the edited route was not reloaded within 30 s");
                 }

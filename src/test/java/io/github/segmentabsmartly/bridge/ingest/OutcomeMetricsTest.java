@@ -90,16 +90,24 @@ class OutcomeMetricsTest {
 
     @ParameterizedTest(name = "{0} ignored because {1} -> {2}")
     @CsvSource(delimiter = '|', nullValues = "null", value = {
-        "identify | null                         | type_not_sent",
-        "page     | page view tracking is off     | page_tracking_off",
-        "screen   | screen view tracking is off   | screen_tracking_off",
-        "track    | exposure tracking is off      | exposure_tracking_off"})
-    void ignoredEventsAreCodedByWhatIgnoredThem(String type, String because, String code) throws Exception {
+        "identify | null                      | type_not_sent",
+        "track    | heartbeats are not goals  | ignored_by_route"})
+    void eventsARouteIgnoresAreCodedByWhetherItSaidWhy(String type, String because, String code) throws Exception {
         Exchange exchange = new DefaultExchange(CAMEL);
         exchange.setProperty(BridgeExchange.EVENT, new SegmentEvent(Map.of("type", type)));
         exchange.setProperty(BridgeExchange.IGNORED_BECAUSE, because);
 
-        new RecordOutcome(Kind.IGNORED).process(exchange);
+        IgnoreEvent.byRoute().process(exchange);
+
+        assertEquals(code, outcome(exchange).reasonCode());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"page_tracking_off", "screen_tracking_off", "exposure_tracking_off"})
+    void eventsIgnoredForAToggleCarryItsCode(String code) throws Exception {
+        Exchange exchange = new DefaultExchange(CAMEL);
+
+        IgnoreEvent.because(code, "tracking is off").process(exchange);
 
         assertEquals(code, outcome(exchange).reasonCode());
     }
