@@ -1,35 +1,14 @@
 package io.github.segmentabsmartly.bridge;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.segmentabsmartly.bridge.delivery.CollectorCallMetrics;
-import io.github.segmentabsmartly.bridge.delivery.CollectorFailureOutcome;
-import io.github.segmentabsmartly.bridge.delivery.CollectorRequest;
-import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
-import io.github.segmentabsmartly.bridge.delivery.DeadLetterLine;
-import io.github.segmentabsmartly.bridge.dedup.DedupStores;
-import io.github.segmentabsmartly.bridge.delivery.DeliveryBudget;
-import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
-import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
 import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
-import io.github.segmentabsmartly.bridge.ingest.EventCheck;
-import io.github.segmentabsmartly.bridge.ingest.IgnoreEvent;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
-import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
-import io.github.segmentabsmartly.bridge.ingest.OutcomeCollector;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
-import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
 import io.github.segmentabsmartly.bridge.ingest.RequestBody;
-import io.github.segmentabsmartly.bridge.ingest.RequestRejectedAnswer;
 import io.github.segmentabsmartly.bridge.ingest.SegmentRequestReader;
 import io.github.segmentabsmartly.bridge.ingest.SenderAnswer;
-import io.github.segmentabsmartly.bridge.publish.ExposurePublishBody;
-import io.github.segmentabsmartly.bridge.publish.GoalPublishBody;
-import io.github.segmentabsmartly.bridge.publish.HashUnits;
-import io.github.segmentabsmartly.bridge.publish.TrackGoalName;
-import io.github.segmentabsmartly.bridge.publish.ViewGoalName;
 import io.github.segmentabsmartly.bridge.replay.ReplayFileReader;
 import io.github.segmentabsmartly.bridge.replay.ReplayLeftovers;
 import io.github.segmentabsmartly.bridge.replay.ReplaySource;
@@ -42,12 +21,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.MicrometerUtils;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Binds, under the names the routes use, the settings and the processors built from them. */
+/**
+ * Binds, under the names the routes use, the settings and the processors built from them: those of the
+ * per-event routes ({@link DeliveryBeans}) and those of ingest and replay.
+ */
 public class BridgeBeans implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
@@ -56,47 +37,16 @@ public class BridgeBeans implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         BridgeSettings settings =
                 BridgeSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
-        ObjectMapper mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
+        ObjectMapper mapper = BridgeJson.mapper();
         Registry registry = context.getRegistry();
-        registry.bind("settings", settings);
-        IdempotentRepository dedupRepository = DedupStores.create(settings.dedup());
-        registry.bind("dedupRepository", dedupRepository);
+        DeliveryBeans.bind(registry, settings, mapper);
         registry.bind("requestBody", new RequestBody(settings.requestLimits().maxBodyBytes()));
         registry.bind("segmentRequestReader", new SegmentRequestReader(mapper, settings.requestLimits()));
         registry.bind("ingestAuth", new IngestAuth(settings.ingestAuth()));
-        registry.bind("eventCheck", new EventCheck());
-        registry.bind("outcomeCollector", new OutcomeCollector(dedupRepository));
-        registry.bind("deliveryClock", new DeliveryClock(settings.deliveryPolicy()));
         registry.bind("batchDeliveryPool", context.getExecutorServiceManager().newFixedThreadPool(
                 this, "batch-delivery", settings.deliveryPolicy().batchParallelism()));
         long senderRetryAfter = settings.deliveryPolicy().senderRetryAfter().toSeconds();
         registry.bind("senderAnswer", new SenderAnswer(mapper, senderRetryAfter));
-        registry.bind("requestRejectedAnswer", new RequestRejectedAnswer(mapper));
-        registry.bind("markDelivered", new RecordOutcome(Kind.DELIVERED));
-        registry.bind("markDryRun", new RecordOutcome(Kind.DRY_RUN));
-        registry.bind("markIgnored", IgnoreEvent.byRoute());
-        registry.bind("markPageTrackingOff", IgnoreEvent.because("page_tracking_off",
-                "page view tracking is off (ABSMARTLY_ENABLE_PAGE_VIEW_TRACKING)"));
-        registry.bind("markScreenTrackingOff", IgnoreEvent.because("screen_tracking_off",
-                "screen view tracking is off (ABSMARTLY_ENABLE_SCREEN_VIEW_TRACKING)"));
-        registry.bind("markExposureTrackingOff", IgnoreEvent.because("exposure_tracking_off",
-                "exposure tracking is off (ABSMARTLY_ENABLE_EXPOSURE_TRACKING)"));
-        registry.bind("markDuplicate", new RecordOutcome(Kind.DUPLICATE));
-        registry.bind("markRejected", new RecordOutcome(Kind.REJECTED));
-        registry.bind("trackGoalName", new TrackGoalName(settings.goalMapping()));
-        registry.bind("pageGoalName", new ViewGoalName("page", settings.pageGoalFormat()));
-        registry.bind("screenGoalName", new ViewGoalName("screen", settings.screenGoalFormat()));
-        registry.bind("goalPublishBody", new GoalPublishBody(settings.unitMapping(), settings.timestampMode()));
-        registry.bind("exposurePublishBody", new ExposurePublishBody(settings.timestampMode()));
-        registry.bind("hashUnits", new HashUnits());
-        registry.bind("collectorRequest", new CollectorRequest(settings, mapper));
-        registry.bind("deliveryBudget", new DeliveryBudget());
-        registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy()));
-        registry.bind("collectorFailureOutcome", new CollectorFailureOutcome());
-        registry.bind("deadLetterLine", new DeadLetterLine(mapper));
-        registry.bind("outboxLine", new OutboxLine(mapper));
         registry.bind("replayFileReader", new ReplayFileReader(mapper));
         registry.bind("replayLeftovers", new ReplayLeftovers(mapper));
         registry.bind("replaySource", new ReplaySource());

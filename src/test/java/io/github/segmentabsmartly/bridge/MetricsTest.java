@@ -38,7 +38,7 @@ class MetricsTest {
         assertMoved(1, before, after, "bridge_collector_request_seconds_count", "outcome", "success");
         assertMoved(1, before, after, "bridge_collector_request_seconds_bucket", "outcome", "success", "le", "+Inf");
         // Camel's own route metrics are there too
-        assertMoved(1, before, after, "camel_exchanges_total", "routeId", "deliver");
+        assertMoved(1, before, after, "camel_exchanges_total", "routeId", "absmartly-deliver");
     }
 
     @Test

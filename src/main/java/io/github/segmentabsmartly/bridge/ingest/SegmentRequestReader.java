@@ -1,9 +1,9 @@
 package io.github.segmentabsmartly.bridge.ingest;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.BridgeJson;
 import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.settings.RequestLimits;
 import java.io.IOException;
@@ -69,12 +69,7 @@ public class SegmentRequestReader implements Processor {
         try {
             return mapper.readValue(raw, Object.class);
         } catch (JsonProcessingException malformed) {
-            String problem = malformed.getOriginalMessage();
-            int sourceReference = problem.indexOf(" (start marker at");
-            JsonLocation where = malformed.getLocation();
-            throw new RequestRejectedException(400, "malformed JSON: "
-                    + (sourceReference < 0 ? problem : problem.substring(0, sourceReference))
-                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr()));
+            throw new RequestRejectedException(400, BridgeJson.describe(malformed));
         } catch (IOException unreadable) {
             throw new RequestRejectedException(400, "unreadable body: " + unreadable.getMessage());
         }

@@ -1,0 +1,75 @@
+package io.github.segmentabsmartly.bridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.segmentabsmartly.bridge.dedup.DedupStores;
+import io.github.segmentabsmartly.bridge.delivery.CollectorFailureOutcome;
+import io.github.segmentabsmartly.bridge.delivery.CollectorHttpClient;
+import io.github.segmentabsmartly.bridge.delivery.CollectorRequest;
+import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
+import io.github.segmentabsmartly.bridge.delivery.DeadLetterLine;
+import io.github.segmentabsmartly.bridge.delivery.DeliveryBudget;
+import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
+import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
+import io.github.segmentabsmartly.bridge.ingest.EventCheck;
+import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
+import io.github.segmentabsmartly.bridge.ingest.IgnoreEvent;
+import io.github.segmentabsmartly.bridge.ingest.OutcomeCollector;
+import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
+import io.github.segmentabsmartly.bridge.ingest.RequestRejectedAnswer;
+import io.github.segmentabsmartly.bridge.publish.ExposurePublishBody;
+import io.github.segmentabsmartly.bridge.publish.GoalPublishBody;
+import io.github.segmentabsmartly.bridge.publish.HashUnits;
+import io.github.segmentabsmartly.bridge.publish.TrackGoalName;
+import io.github.segmentabsmartly.bridge.publish.ViewGoalName;
+import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
+import io.github.segmentabsmartly.bridge.sink.SinkEventReader;
+import io.github.segmentabsmartly.bridge.sink.SinkOutcome;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Binds, under the names they refer to, what the per-event routes need (errors, events, delivery and sink
+ * YAML): the settings, the deduplication store and the processors. The standalone bridge and an embedding
+ * Camel application ({@link AbsmartlyRoutes}) share it.
+ */
+final class DeliveryBeans {
+
+    private DeliveryBeans() {
+    }
+
+    static void bind(Registry registry, BridgeSettings settings, ObjectMapper mapper) {
+        registry.bind("absmartlySettings", settings);
+        IdempotentRepository dedupRepository = DedupStores.create(settings.dedup());
+        registry.bind("dedupRepository", dedupRepository);
+        registry.bind("outcomeCollector", new OutcomeCollector(dedupRepository));
+        registry.bind("deliveryClock", new DeliveryClock(settings.deliveryPolicy()));
+        registry.bind("eventCheck", new EventCheck());
+        registry.bind("requestRejectedAnswer", new RequestRejectedAnswer(mapper));
+        registry.bind("markDelivered", new RecordOutcome(Kind.DELIVERED));
+        registry.bind("markDryRun", new RecordOutcome(Kind.DRY_RUN));
+        registry.bind("markIgnored", IgnoreEvent.byRoute());
+        registry.bind("markPageTrackingOff", IgnoreEvent.because("page_tracking_off",
+                "page view tracking is off (ABSMARTLY_ENABLE_PAGE_VIEW_TRACKING)"));
+        registry.bind("markScreenTrackingOff", IgnoreEvent.because("screen_tracking_off",
+                "screen view tracking is off (ABSMARTLY_ENABLE_SCREEN_VIEW_TRACKING)"));
+        registry.bind("markExposureTrackingOff", IgnoreEvent.because("exposure_tracking_off",
+                "exposure tracking is off (ABSMARTLY_ENABLE_EXPOSURE_TRACKING)"));
+        registry.bind("markDuplicate", new RecordOutcome(Kind.DUPLICATE));
+        registry.bind("markRejected", new RecordOutcome(Kind.REJECTED));
+        registry.bind("trackGoalName", new TrackGoalName(settings.goalMapping()));
+        registry.bind("pageGoalName", new ViewGoalName("page", settings.pageGoalFormat()));
+        registry.bind("screenGoalName", new ViewGoalName("screen", settings.screenGoalFormat()));
+        registry.bind("goalPublishBody", new GoalPublishBody(settings.unitMapping(), settings.timestampMode()));
+        registry.bind("exposurePublishBody", new ExposurePublishBody(settings.timestampMode()));
+        registry.bind("hashUnits", new HashUnits());
+        registry.bind("collectorRequest", new CollectorRequest(settings, mapper));
+        registry.bind(BridgeSettings.COLLECTOR_HTTP_CLIENT, new CollectorHttpClient());
+        registry.bind("deliveryBudget", new DeliveryBudget());
+        registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy()));
+        registry.bind("collectorFailureOutcome", new CollectorFailureOutcome());
+        registry.bind("deadLetterLine", new DeadLetterLine(mapper));
+        registry.bind("outboxLine", new OutboxLine(mapper));
+        registry.bind("sinkEventReader", new SinkEventReader(mapper, settings.requestLimits().maxEventBytes()));
+        registry.bind("sinkOutcome", new SinkOutcome());
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.segmentabsmartly.bridge.sink;
+
+import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Delivers the events that pass here with their own X-Environment and X-Application (blank: the bridge's
+ * settings), as a Segment source's write key can. The absmartly-sink Kamelet makes one from its properties.
+ */
+public class SourceOverride implements Processor {
+
+    private final SourceOverrides overrides;
+
+    public SourceOverride(String environment, String application) {
+        this.overrides = new SourceOverrides(blankToNull(environment), blankToNull(application));
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        exchange.setProperty(BridgeExchange.SOURCE, overrides);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
