@@ -37,7 +37,6 @@ public final class BridgeMain {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
-        main.configure().addConfiguration(BridgeBeans.class);
         return main;
     }
 

@@ -63,7 +63,7 @@ final class DeliveryBeans {
         registry.bind("exposurePublishBody", new ExposurePublishBody(settings.timestampMode()));
         registry.bind("hashUnits", new HashUnits());
         registry.bind("collectorRequest", new CollectorRequest(settings, mapper));
-        registry.bind(BridgeSettings.COLLECTOR_HTTP_CLIENT, new CollectorHttpClient());
+        registry.bind("collectorHttpClient", new CollectorHttpClient());
         registry.bind("deliveryBudget", new DeliveryBudget());
         registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy()));
         registry.bind("collectorFailureOutcome", new CollectorFailureOutcome());

@@ -57,7 +57,7 @@ public class CollectorCallMetrics extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         if (event instanceof ExchangeSentEvent sent) {
-            if (isCollectorCall(sent.getEndpoint().getEndpointUri())) {
+            if (isCollectorCall(sent)) {
                 String outcome = outcomeOf(sent.getExchange());
                 timers.computeIfAbsent(outcome, this::timer).record(sent.getTimeTaken(), TimeUnit.MILLISECONDS);
             }
@@ -68,21 +68,11 @@ public class CollectorCallMetrics extends EventNotifierSupport {
         }
     }
 
-    /**
-     * Whether a sent-to endpoint is the Collector. Camel's http component may send {@code toD} to an endpoint
-     * for the host alone (with the path in a header), so either URI may be the start of the other.
-     */
-    private boolean isCollectorCall(String endpointUri) {
-        if (collectorUrl.isEmpty() || !endpointUri.startsWith("http")) {
-            return false;
-        }
-        String uri = endpointUri.toLowerCase(Locale.ROOT);
-        return startsAtPathBoundary(collectorUrl, uri) || startsAtPathBoundary(uri, collectorUrl);
-    }
-
-    private static boolean startsAtPathBoundary(String url, String prefix) {
-        return url.startsWith(prefix) && (url.length() == prefix.length() || prefix.endsWith("/")
-                || "/?".indexOf(url.charAt(prefix.length())) >= 0);
+    /** A call to the Collector: sent to an http endpoint with the Collector's URL (see CollectorRequest). */
+    private boolean isCollectorCall(ExchangeSentEvent sent) {
+        String uri = sent.getExchange().getMessage().getHeader(Exchange.HTTP_URI, String.class);
+        return !collectorUrl.isEmpty() && sent.getEndpoint().getEndpointUri().startsWith("http")
+                && uri != null && uri.toLowerCase(Locale.ROOT).equals(collectorUrl);
     }
 
     /** success (2xx), client_error (4xx), server_error (5xx and anything else), or no_answer. */

@@ -11,9 +11,6 @@ import java.util.function.Function;
  */
 public final class BridgeSettings {
 
-    /** The bean name of the HTTP client configuration of Collector calls. */
-    public static final String COLLECTOR_HTTP_CLIENT = "collectorHttpClient";
-
     private final String collectorEndpoint;
     private final String apiKey;
     private final String environment;
@@ -34,8 +31,6 @@ public final class BridgeSettings {
     private final IngestAuthSettings ingestAuth;
     private final boolean hashUnits;
     private final CollectorCheck collectorCheck;
-    private final long collectorConnectTimeoutMs;
-    private final long collectorResponseTimeoutMs;
 
     private BridgeSettings(Function<String, String> properties) {
         Reader read = new Reader(properties);
@@ -77,8 +72,6 @@ public final class BridgeSettings {
         collectorCheck = new CollectorCheck(
                 Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.health.collector-timeout-ms", 1000))),
                 Duration.ofMillis(read.wholeNumber("bridge.health.collector-cache-ms", 5000)));
-        collectorConnectTimeoutMs = Math.max(1, read.wholeNumber("bridge.collector.connect-timeout-ms", 1000));
-        collectorResponseTimeoutMs = Math.max(1, read.wholeNumber("bridge.collector.response-timeout-ms", 1000));
         requireCollectorCredentials();
     }
 
@@ -123,16 +116,6 @@ public final class BridgeSettings {
 
     public String collectorContextUrl() {
         return collectorEndpoint + "/context";
-    }
-
-    /**
-     * The camel-http endpoint that PUTs to {@link #collectorContextUrl()}, with the bridge's timeouts and HTTP
-     * client (no retries of its own) as endpoint options, so that they hold in any Camel application.
-     */
-    public String collectorCallUri() {
-        return collectorContextUrl() + "?httpClientConfigurer=#" + COLLECTOR_HTTP_CLIENT
-                + "&connectTimeout=" + collectorConnectTimeoutMs + "&connectionRequestTimeout=" + collectorConnectTimeoutMs
-                + "&responseTimeout=" + collectorResponseTimeoutMs + "&soTimeout=" + collectorResponseTimeoutMs;
     }
 
     public String collectorEndpoint() {

@@ -16,27 +16,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.camel.main.Main;
+import org.apache.camel.main.KameletMain;
+import org.apache.camel.main.MainCommandLineSupport;
 
 /**
  * The real bridge, started in this JVM as {@code java -jar} starts it (same Main, same routes, same
- * application.properties), with settings overridden for the test and its own port and data directory.
+ * application.properties) or as Camel JBang would, with settings overridden for the test and its own port and
+ * data directory.
  */
 public final class RunningBridge implements AutoCloseable {
 
     public static final String API_KEY = "test-api-key-DO-NOT-LOG-5f1c";
 
-    private final Main main;
+    private final MainCommandLineSupport main;
     private final int port;
     private final int managementPort;
     private final Path dataDir;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningBridge(Map<String, String> settings, Path dataDir) throws Exception {
+    private RunningBridge(MainCommandLineSupport main, Map<String, String> settings, Path dataDir) throws Exception {
         this.port = freePort();
         this.managementPort = freePort();
         this.dataDir = dataDir;
-        main = BridgeMain.newMain();
+        this.main = main;
         main.addOverrideProperty("camel.server.port", String.valueOf(port));
         main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
         main.addOverrideProperty("bridge.data-dir", dataDir.toString());
@@ -53,12 +55,29 @@ public final class RunningBridge implements AutoCloseable {
         settings.put("absmartly.api-key", API_KEY);
         settings.put("absmartly.environment", "production");
         settings.putAll(pairs(keyValues));
-        return new RunningBridge(settings, dataDir);
+        return new RunningBridge(BridgeMain.newMain(), settings, dataDir);
     }
 
     /** A bridge with no Collector endpoint: the dry run. */
     public static RunningBridge dryRun(Path dataDir, String... keyValues) throws Exception {
-        return new RunningBridge(pairs(keyValues), dataDir);
+        return new RunningBridge(BridgeMain.newMain(), pairs(keyValues), dataDir);
+    }
+
+    /**
+     * The bridge as Camel JBang's {@code camel run routes/*.yaml application.properties} starts it: Camel's
+     * KameletMain (JBang's runtime) with the routes and the settings file given, and the bridge's jar on the
+     * classpath, but none of BridgeMain.
+     */
+    public static RunningBridge underCamelRun(CollectorStandIn collector, Path dataDir) throws Exception {
+        KameletMain main = new KameletMain("jbang");
+        main.setDownload(false);
+        main.setPropertyPlaceholderLocations("file:application.properties");
+        main.addInitialProperty("camel.main.routes-include-pattern", "file:routes/*.yaml");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("absmartly.collector-endpoint", collector.endpoint());
+        settings.put("absmartly.api-key", API_KEY);
+        settings.put("absmartly.environment", "production");
+        return new RunningBridge(main, settings, dataDir);
     }
 
     private static Map<String, String> pairs(String... keyValues) {
