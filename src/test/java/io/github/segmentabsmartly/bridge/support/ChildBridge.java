@@ -65,21 +65,12 @@ public final class ChildBridge implements AutoCloseable {
         return process;
     }
 
-    /** Posts JSON to the bridge, waiting at most 30 s for it to start listening. */
+    /** Posts JSON to the bridge, waiting at most 30 s for it to have started (see {@link #awaitLive()}). */
     public HttpResponse<String> postWhenUp(String path, String json) throws Exception {
+        awaitLive();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (ConnectException notYetListening) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw notYetListening;
-                }
-                Thread.sleep(50);
-            }
-        }
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /**
