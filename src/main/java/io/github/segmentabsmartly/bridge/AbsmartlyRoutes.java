@@ -30,7 +30,7 @@ public class AbsmartlyRoutes implements RoutesBuilder {
         PropertiesComponent properties = context.getPropertiesComponent();
         addBridgeDefaults(properties);
         BridgeSettings settings = BridgeSettings.from(key -> properties.resolveProperty(key).orElse(null));
-        DeliveryBeans.bind(context.getRegistry(), settings, BridgeJson.mapper());
+        DeliveryBeans.bind(context, settings, BridgeJson.mapper());
         List<Resource> routes = ROUTE_FILES.stream()
                 .map(file -> PluginHelper.getResourceLoader(context).resolveResource(
                         "classpath:" + PACKAGED + "routes/" + file))

@@ -9,6 +9,12 @@ import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
 import io.github.segmentabsmartly.bridge.ingest.RequestBody;
 import io.github.segmentabsmartly.bridge.ingest.SegmentRequestReader;
 import io.github.segmentabsmartly.bridge.ingest.SenderAnswer;
+import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
+import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
+import io.github.segmentabsmartly.bridge.queue.CommitOffset;
+import io.github.segmentabsmartly.bridge.queue.QueueLine;
+import io.github.segmentabsmartly.bridge.queue.QueueTopics;
+import io.github.segmentabsmartly.bridge.queue.QueuedEvent;
 import io.github.segmentabsmartly.bridge.replay.ReplayFileReader;
 import io.github.segmentabsmartly.bridge.replay.ReplayLeftovers;
 import io.github.segmentabsmartly.bridge.replay.ReplaySource;
@@ -21,6 +27,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.MicrometerUtils;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +46,7 @@ public class BridgeBeans implements CamelConfiguration {
                 BridgeSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
         ObjectMapper mapper = BridgeJson.mapper();
         Registry registry = context.getRegistry();
-        DeliveryBeans.bind(registry, settings, mapper);
+        IdempotentRepository dedupRepository = DeliveryBeans.bind(context, settings, mapper);
         registry.bind("requestBody", new RequestBody(settings.requestLimits().maxBodyBytes()));
         registry.bind("segmentRequestReader", new SegmentRequestReader(mapper, settings.requestLimits()));
         registry.bind("ingestAuth", new IngestAuth(settings.ingestAuth()));
@@ -49,12 +56,24 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("senderAnswer", new SenderAnswer(mapper, senderRetryAfter));
         registry.bind("replayFileReader", new ReplayFileReader(mapper));
         registry.bind("replayLeftovers", new ReplayLeftovers(mapper));
-        registry.bind("replaySource", new ReplaySource());
+        registry.bind("replaySource", new ReplaySource(dedupRepository));
+        registry.bind("queueLine", new QueueLine(mapper));
+        registry.bind("markQueued", new RecordOutcome(Kind.QUEUED));
+        registry.bind("queuedEvent", new QueuedEvent(mapper, dedupRepository));
+        registry.bind("commitOffset", new CommitOffset());
         bindHealthAndMetrics(context, settings);
         int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
-            public void onCamelContextStarted(CamelContext starting, boolean alreadyStarted) {
+            public void onCamelContextStarting(CamelContext starting, boolean alreadyStarted) throws Exception {
+                // before the routes start, so that none of them reads or writes a topic that is not there
+                if (settings.queue().isKafka()) {
+                    QueueTopics.ensure(starting, settings.queue(), settings.dedup());
+                }
+            }
+
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
                 // the HTTP server's router exists only once the context has fully started
             }
 

@@ -21,9 +21,11 @@ import io.github.segmentabsmartly.bridge.publish.GoalPublishBody;
 import io.github.segmentabsmartly.bridge.publish.HashUnits;
 import io.github.segmentabsmartly.bridge.publish.TrackGoalName;
 import io.github.segmentabsmartly.bridge.publish.ViewGoalName;
+import io.github.segmentabsmartly.bridge.queue.QueueFailureOutcome;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
 import io.github.segmentabsmartly.bridge.sink.SinkEventReader;
 import io.github.segmentabsmartly.bridge.sink.SinkOutcome;
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 
@@ -37,9 +39,11 @@ final class DeliveryBeans {
     private DeliveryBeans() {
     }
 
-    static void bind(Registry registry, BridgeSettings settings, ObjectMapper mapper) {
+    /** Binds them, and returns the deduplication store (ingest and replay use it too). */
+    static IdempotentRepository bind(CamelContext context, BridgeSettings settings, ObjectMapper mapper) {
+        Registry registry = context.getRegistry();
         registry.bind("absmartlySettings", settings);
-        IdempotentRepository dedupRepository = DedupStores.create(settings.dedup());
+        IdempotentRepository dedupRepository = DedupStores.create(settings.dedup(), settings.queue(), context);
         registry.bind("dedupRepository", dedupRepository);
         registry.bind("outcomeCollector", new OutcomeCollector(dedupRepository));
         registry.bind("deliveryClock", new DeliveryClock(settings.deliveryPolicy()));
@@ -71,5 +75,7 @@ final class DeliveryBeans {
         registry.bind("outboxLine", new OutboxLine(mapper));
         registry.bind("sinkEventReader", new SinkEventReader(mapper, settings.requestLimits().maxEventBytes()));
         registry.bind("sinkOutcome", new SinkOutcome());
+        registry.bind("queueFailureOutcome", new QueueFailureOutcome());
+        return dedupRepository;
     }
 }

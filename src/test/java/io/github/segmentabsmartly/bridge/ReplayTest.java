@@ -66,6 +66,25 @@ class ReplayTest {
     }
 
     @Test
+    void aRefusedEventIsDeliveredWhenItsDeadLetterIsReplayedThoughItsMessageIdWasSeen() throws Exception {
+        try (CollectorStandIn collector = new CollectorStandIn();
+                RunningBridge bridge = RunningBridge.deliveringTo(collector, dataDir)) {
+            collector.answer(CollectorStandIn.Answer.status(400).withBody("{\"error\":\"unknown goal\"}"));
+            String event = "{\"type\":\"track\",\"event\":\"A\",\"userId\":\"u\",\"messageId\":\"refused-1\"}";
+            assertEquals("dead-lettered", tree(bridge.post("/segment", event).body()).get("outcome").asText());
+            assertEquals("duplicate", tree(bridge.post("/segment", event).body()).get("outcome").asText());
+            Path replay = Files.createDirectories(dataDir.resolve("replay"));
+
+            Files.move(Files.list(dataDir.resolve("dead-letter")).findFirst().orElseThrow(),
+                    replay.resolve("refused.jsonl"));
+            awaitFileIn(replay.resolve(".done"));
+
+            assertEquals(2, collector.received().size());
+            assertTrue(collector.received().get(1).accepted());
+        }
+    }
+
+    @Test
     void replayedEventKeepsTheEnvironmentOfItsSource() throws Exception {
         try (CollectorStandIn collector = new CollectorStandIn();
                 RunningBridge bridge = RunningBridge.deliveringTo(collector, dataDir)) {

@@ -52,7 +52,7 @@ class SettingsFromEnvironmentTest {
         "ABSMARTLY_UNIT_MAPPING              | anonymousId                  | has an entry 'anonymousId'",
         "ABSMARTLY_TIMESTAMPS                | server                       | must be 'event' or 'client'",
         "BRIDGE_DELIVERY_BUDGET_MS           | 3s                           | must be a whole number",
-        "BRIDGE_DEDUP_STORE                  | redis                        | must be 'memory', 'jdbc' or 'none'"})
+        "BRIDGE_DEDUP_STORE                  | redis                        | must be 'memory', 'jdbc', 'kafka' or 'none'"})
     void badSettingStopsTheBridgeWithOneLineNamingIt(String variable, String value, String message)
             throws Exception {
         ChildBridge bridge = ChildBridge.start(Map.of(variable, value));

@@ -28,6 +28,7 @@ public class DeadLetterLine implements Processor {
         SegmentEvent event = exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class);
         Map<String, Object> line = JsonLines.startLine();
         line.put("messageId", outcome.messageId());
+        line.put("outcome", outcome.kind());
         line.put("reason", outcome.reason());
         line.put("collectorStatus", outcome.collectorStatus());
         SourceOverrides source = exchange.getProperty(BridgeExchange.SOURCE, SourceOverrides.class);

@@ -8,20 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 
-/** One JSON object per line, the form of the dead-letter and outbox files. */
-final class JsonLines {
+/** One JSON object per line, the form of the dead-letter and outbox files and of Kafka mode's records. */
+public final class JsonLines {
 
     private JsonLines() {
     }
 
     /** A line that starts with the time it was written. */
-    static Map<String, Object> startLine() {
+    public static Map<String, Object> startLine() {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
         return line;
     }
 
-    static void setAsBody(Exchange exchange, ObjectMapper mapper, Map<String, Object> line) {
+    public static void setAsBody(Exchange exchange, ObjectMapper mapper, Map<String, Object> line) {
         try {
             byte[] json = mapper.writeValueAsBytes(line);
             byte[] withNewline = new byte[json.length + 1];

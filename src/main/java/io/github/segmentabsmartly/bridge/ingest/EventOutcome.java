@@ -31,6 +31,8 @@ public record EventOutcome(
     public enum Kind {
         /** The Collector accepted it. */
         DELIVERED("delivered", 200),
+        /** Kafka mode: written to the topic, from which a delivery consumer sends it to the Collector. */
+        QUEUED("queued", 200),
         /** No Collector is configured: written to the outbox instead. */
         DRY_RUN("dry-run", 200),
         /** Deliberately not sent (identify, group, alias, or a kind of tracking that is off). */

@@ -12,7 +12,8 @@ import org.apache.camel.support.DefaultExchange;
  * Gathers the outcome of every event of a request, in order, as the body of the split's result.
  *
  * <p>Every event's outcome passes here, even when a handled exception cut its route short, so this is also
- * where deduplication forgets the messageId of an event that was not delivered: its resend must go through.
+ * where deduplication forgets the messageId of an event that was not delivered (its resend must go through),
+ * and confirms the others (a lasting store records them only then).
  */
 public class OutcomeCollector implements AggregationStrategy {
 
@@ -35,6 +36,8 @@ public class OutcomeCollector implements AggregationStrategy {
         String dedupKey = next.getProperty(BridgeExchange.DEDUP_KEY, String.class);
         if (dedupKey != null && outcome.kind().mayBeSentAgain()) {
             dedup.remove(dedupKey);
+        } else if (dedupKey != null) {
+            dedup.confirm(dedupKey);
         }
         outcomes.add(outcome);
         result.getMessage().setBody(outcomes);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.ingest.UnreadableEvent;
-import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +44,6 @@ public class ReplayFileReader implements Processor {
         exchange.getIn().setBody(events);
     }
 
-    private static SourceOverrides sourceOf(Object source) {
-        if (source instanceof Map<?, ?> map) {
-            return new SourceOverrides(textOrNull(map.get("environment")), textOrNull(map.get("application")));
-        }
-        return null;
-    }
-
-    private static String textOrNull(Object value) {
-        return value instanceof String text ? text : null;
-    }
-
     private Object parse(String line) {
         try {
             return mapper.readValue(line, Map.class);
@@ -65,17 +53,9 @@ public class ReplayFileReader implements Processor {
     }
 
     /** The record's event; for anything else, a placeholder the event check rejects with its reason. */
-    @SuppressWarnings("unchecked")
     private static Object eventOf(Object record, int lineNumber) {
-        if (record instanceof Map<?, ?> map && map.get("event") instanceof Map<?, ?> event) {
-            Map<String, Object> fields = (Map<String, Object>) event;
-            // An event with no time of its own keeps the time the bridge first received it.
-            if (map.get("time") != null) {
-                fields.putIfAbsent("receivedAt", map.get("time"));
-            }
-            return new ReplayedEvent(fields, sourceOf(map.get("source")));
-        }
-        return new UnreadableEvent(RejectionCode.UNREADABLE_LINE,
+        ReplayedEvent replayed = ReplayedEvent.fromLine(record);
+        return replayed != null ? replayed : new UnreadableEvent(RejectionCode.UNREADABLE_LINE,
                 "line " + lineNumber + " is not a dead-letter or outbox line with an event");
     }
 }

@@ -28,6 +28,7 @@ public final class BridgeSettings {
     private final DeliveryPolicy deliveryPolicy;
     private final RequestLimits requestLimits;
     private final DedupSettings dedup;
+    private final QueueSettings queue;
     private final IngestAuthSettings ingestAuth;
     private final boolean hashUnits;
     private final CollectorCheck collectorCheck;
@@ -63,7 +64,22 @@ public final class BridgeSettings {
         dedup = new DedupSettings(
                 DedupSettings.parseStore(read.text("bridge.dedup.store", "memory")),
                 (int) read.wholeNumber("bridge.dedup.window-size", 100_000),
-                read.text("bridge.dedup.jdbc-url", "jdbc:h2:file:./data/dedup/message-ids"));
+                read.text("bridge.dedup.jdbc-url", "jdbc:h2:file:./data/dedup/message-ids"),
+                read.text("bridge.dedup.kafka-topic", "absmartly-bridge-dedup"));
+        queue = new QueueSettings(
+                QueueSettings.parseMode(read.text("bridge.mode", "direct")),
+                QueueSettings.parseRoles(read.text("bridge.roles", "ingest,deliver")),
+                read.text("bridge.kafka.brokers", "localhost:9092").trim(),
+                read.text("bridge.kafka.topic", "absmartly-events").trim(),
+                read.text("bridge.kafka.dead-letter-topic", "absmartly-dead-letters").trim(),
+                (int) Math.max(1, read.wholeNumber("bridge.kafka.partitions", 6)),
+                (short) Math.max(1, read.wholeNumber("bridge.kafka.replication-factor", 1)),
+                (int) Math.max(1, read.wholeNumber("bridge.kafka.consumers", 1)),
+                read.text("bridge.kafka.group", "absmartly-bridge").trim(),
+                read.flag("bridge.kafka.replay-dead-letters"));
+        if (dedup.store() == DedupSettings.Store.KAFKA && !queue.isKafka()) {
+            throw new InvalidSettingException("BRIDGE_DEDUP_STORE=kafka needs BRIDGE_MODE=kafka");
+        }
         ingestAuth = new IngestAuthSettings(
                 IngestAuthSettings.parseList(read.text("segment.shared-secrets", "")),
                 IngestAuthSettings.parseWriteKeys(read.text("segment.write-keys", "")),
@@ -184,6 +200,30 @@ public final class BridgeSettings {
 
     public DedupSettings dedup() {
         return dedup;
+    }
+
+    public QueueSettings queue() {
+        return queue;
+    }
+
+    /** For the routes: whether this instance takes events over HTTP (the ingest routes' precondition). */
+    public boolean ingests() {
+        return queue.ingests();
+    }
+
+    /** For the routes: whether accepted events go to the Kafka topic rather than to the Collector. */
+    public boolean queuesEvents() {
+        return queue.isKafka();
+    }
+
+    /** For the routes: whether this instance delivers from the Kafka topic. */
+    public boolean consumesTopic() {
+        return queue.consumesTopic();
+    }
+
+    /** For the routes: whether this instance replays the dead-letter topic. */
+    public boolean replaysDeadLetterTopic() {
+        return queue.isKafka() && queue.replayDeadLetters();
     }
 
     public IngestAuthSettings ingestAuth() {

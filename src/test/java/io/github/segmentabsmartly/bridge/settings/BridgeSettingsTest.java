@@ -96,7 +96,19 @@ class BridgeSettingsTest {
                 row("bridge.delivery.retry-after-seconds=30", s -> s.deliveryPolicy().senderRetryAfter(), Duration.ofSeconds(30)),
                 row("bridge.health.collector-timeout-ms=300", s -> s.collectorCheck().timeout(), Duration.ofMillis(300)),
                 row("bridge.health.collector-timeout-ms=0", s -> s.collectorCheck().timeout(), Duration.ofMillis(1)),
-                row("bridge.health.collector-cache-ms=0", s -> s.collectorCheck().cacheFor(), Duration.ZERO));
+                row("bridge.health.collector-cache-ms=0", s -> s.collectorCheck().cacheFor(), Duration.ZERO),
+                row("bridge.mode=", BridgeSettings::queuesEvents, false),
+                row("bridge.mode=direct;bridge.roles=deliver", BridgeSettings::ingests, true),
+                row("bridge.mode=direct", BridgeSettings::consumesTopic, false),
+                row("bridge.mode= KAFKA ", BridgeSettings::queuesEvents, true),
+                row("bridge.mode=kafka", BridgeSettings::ingests, true),
+                row("bridge.mode=kafka", BridgeSettings::consumesTopic, true),
+                row("bridge.mode=kafka;bridge.roles=deliver", BridgeSettings::ingests, false),
+                row("bridge.mode=kafka;bridge.roles= ingest ", BridgeSettings::consumesTopic, false),
+                row("bridge.mode=kafka;bridge.kafka.replay-dead-letters=true", BridgeSettings::replaysDeadLetterTopic, true),
+                row("bridge.kafka.replay-dead-letters=true", BridgeSettings::replaysDeadLetterTopic, false),
+                row("bridge.kafka.partitions=0", s -> s.queue().partitions(), 1),
+                row("bridge.mode=kafka;bridge.dedup.store=kafka", s -> s.dedup().store(), DedupSettings.Store.KAFKA));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -156,6 +168,11 @@ class BridgeSettingsTest {
             bridge.delivery.retry-after-seconds=5s                                                       | BRIDGE_DELIVERY_RETRY_AFTER_SECONDS
             bridge.health.collector-timeout-ms=1s                                                        | BRIDGE_HEALTH_COLLECTOR_TIMEOUT_MS
             bridge.health.collector-cache-ms=-1                                                          | BRIDGE_HEALTH_COLLECTOR_CACHE_MS
+            bridge.mode=queue                                                                            | BRIDGE_MODE
+            bridge.mode=kafka;bridge.roles=                                                              | BRIDGE_ROLES
+            bridge.mode=kafka;bridge.roles=ingest,publish                                                | BRIDGE_ROLES
+            bridge.dedup.store=kafka                                                                     | BRIDGE_MODE=kafka
+            bridge.kafka.consumers=two                                                                   | BRIDGE_KAFKA_CONSUMERS
             """)
     void invalidSettingsNameTheirEnvironmentVariable(String pairs, String variable) {
         InvalidSettingException invalid = assertThrows(InvalidSettingException.class, () -> settings(pairs));

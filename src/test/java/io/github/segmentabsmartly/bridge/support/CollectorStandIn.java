@@ -143,7 +143,6 @@ public final class CollectorStandIn implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Answer answer = answerFor(headers, body);
         Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
                 body, System.nanoTime(), PENDING);
         int index;
@@ -151,6 +150,8 @@ public final class CollectorStandIn implements AutoCloseable {
             index = received.size();
             received.add(request);
         }
+        // recorded (as PENDING) before the answer is chosen, so that a fault that holds the answer back can be seen
+        Answer answer = answerFor(headers, body);
         pause(answer.delay());
         synchronized (received) {
             if (index < received.size() && received.get(index) == request) {

@@ -1,0 +1,17 @@
+package io.github.segmentabsmartly.bridge.queue;
+
+import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
+import io.github.segmentabsmartly.bridge.ingest.Outcomes;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Kafka did not acknowledge an event's record: the sender should send it again. */
+public class QueueFailureOutcome implements Processor {
+
+    @Override
+    public void process(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Outcomes.record(exchange, Kind.RETRY_LATER, "queue_unavailable",
+                "Kafka did not take the event: " + (cause == null ? "unknown" : cause.getMessage()), null, null);
+    }
+}
