@@ -72,6 +72,15 @@ public final class KafkaBroker implements AutoCloseable {
         this.startedIn = startedIn;
     }
 
+    /** A broker for bench/run.sh: prints its bootstrap address on one line, then runs until it is stopped. */
+    public static void main(String[] args) throws InterruptedException {
+        KafkaBroker broker = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+        System.out.println(broker.bootstrapServers());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     /** Starts a broker with the test defaults, and returns once it answers on its bootstrap address. */
     public static KafkaBroker start() {
         return start(Map.of());
