@@ -11,6 +11,8 @@
 #   BENCH_BRIDGE_JAVA_OPTS                                extra JVM options for the bridge (e.g. -Xmx128m)
 #   BENCH_BASELINE_JAVA_OPTS                              extra JVM options for the baseline
 #   BENCH_SKIP_BUILD=1                                    reuse the jars already built
+#   BENCH_KAFKA=1                                         also measure kafka mode (a broker from the test classpath)
+#   BENCH_KAFKA_CONSUMERS (2)                             delivery consumers of the kafka-mode bridge
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -240,14 +242,20 @@ scenario baseline half "$BASELINE_PORT" /segment track "$HALF_RATE" 1
 stop_server baseline
 
 # ---- the bridge, started as its README says ------------------------------------------------------------
+# start_bridge NAME PORT [VARIABLE=VALUE...]: the bridge jar from the repository root, with its own data folder
+start_bridge() {
+  local name=$1 port=$2
+  shift 2
+  mkdir -p "$WORK/$name-data"
+  # shellcheck disable=SC2086
+  start_server "$name" "$port" bash -c 'cd "$1" && shift && exec "$@"' _ "$ROOT" \
+    env ABSMARTLY_COLLECTOR_ENDPOINT="$COLLECTOR" ABSMARTLY_API_KEY=bench ABSMARTLY_ENVIRONMENT=bench \
+    ABSMARTLY_ENABLE_EXPOSURE_TRACKING=true CAMEL_SERVER_PORT="$port" CAMEL_MAIN_ROUTESRELOADENABLED=false \
+    BRIDGE_DATA_DIR="$WORK/$name-data" "$@" \
+    java $BRIDGE_JAVA_OPTS -jar target/segment-absmartly-bridge.jar
+}
 BRIDGE_PORT=$(free_port)
-mkdir -p "$WORK/bridge-data"
-# shellcheck disable=SC2086
-start_server bridge "$BRIDGE_PORT" bash -c 'cd "$1" && shift && exec "$@"' _ "$ROOT" \
-  env ABSMARTLY_COLLECTOR_ENDPOINT="$COLLECTOR" ABSMARTLY_API_KEY=bench ABSMARTLY_ENVIRONMENT=bench \
-  ABSMARTLY_ENABLE_EXPOSURE_TRACKING=true CAMEL_SERVER_PORT="$BRIDGE_PORT" CAMEL_MAIN_ROUTESRELOADENABLED=false \
-  BRIDGE_DATA_DIR="$WORK/bridge-data" \
-  java $BRIDGE_JAVA_OPTS -jar target/segment-absmartly-bridge.jar
+start_bridge bridge "$BRIDGE_PORT"
 warm_server bridge "$BRIDGE_PORT" /segment:track /v1/batch:batch /segment:exposure
 scenario bridge single "$BRIDGE_PORT" /segment track 0 1
 scenario bridge batch "$BRIDGE_PORT" /v1/batch batch 0 "$BATCH"
@@ -255,6 +263,57 @@ scenario bridge exposure "$BRIDGE_PORT" /segment exposure 0 1
 scenario bridge half "$BRIDGE_PORT" /segment track "$HALF_RATE" 1
 stop_server bridge
 DEAD_LETTERS=$( { cat "$WORK"/bridge-data/dead-letter/*.jsonl 2>/dev/null || true; } | wc -l)
+
+# ---- kafka mode (BENCH_KAFKA=1): a broker from the test classpath, one bridge with both roles ------------
+# kafka_run NAME PATH KIND EVENTS_PER_REQUEST: ingest events/s (answered "queued") while wrk runs, and end to
+# end events/s: all the events it queued, over the time from wrk's start until nginx has received them all.
+kafka_run() {
+  local name=$1 path=$2 kind=$3 per=$4 before reads t0 t1 out line kv delivered
+  local -A W
+  local drained=-100
+  # the warm-up's or last run's events may still be on their way: wait until the Collector's count rests
+  while settle; ((SETTLED - drained > 45)); do drained=$SETTLED; done
+  before=$SETTLED; reads=$NGINX_READS
+  out="$WORK/wrk-kafka-$name.txt"
+  t0=$(date +%s%N)
+  BENCH_KIND=$kind BENCH_BATCH=$BATCH BENCH_RUN_ID="kafka-$name" wrk -t1 "-c$CONNECTIONS" --timeout 5s --latency \
+    -s "$BENCH_DIR/segment.lua" "-d${DURATION}s" "http://127.0.0.1:$KAFKA_BRIDGE_PORT$path" >"$out" 2>&1 || die "wrk kafka $name"
+  line=$(grep '^BENCH ' "$out") || { cat "$out"; die "no BENCH line from wrk (kafka $name)"; }
+  for kv in ${line#BENCH }; do W[${kv%%=*}]=${kv#*=}; done
+  local accepted=$(((W[requests] - W[bad_answers]) * per))
+  while :; do
+    nginx_requests
+    delivered=$((NGINX_COUNT - before - (NGINX_READS - reads)))
+    ((delivered >= accepted)) && break
+    (($(date +%s%N) - t0 < 600000000000)) || die "kafka $name: the Collector got $delivered of $accepted events in 10 minutes"
+    sleep 0.1
+  done
+  t1=$(date +%s%N)
+  M[kafka.$name.ingest_events_per_s]=$(calc "$accepted / ${W[duration_s]}" 1)
+  M[kafka.$name.end_to_end_events_per_s]=$(calc "$accepted / (($t1 - $t0) / 1e9)" 1)
+  M[kafka.$name.p99_ms]=${W[p99_ms]}
+  M[kafka.$name.errors]=$((W[socket_errors] + W[bad_answers]))
+  log "kafka    $name: ingest ${M[kafka.$name.ingest_events_per_s]} events/s, end to end" \
+    "${M[kafka.$name.end_to_end_events_per_s]} events/s, p99 ${W[p99_ms]} ms, errors ${M[kafka.$name.errors]}"
+}
+if [[ ${BENCH_KAFKA:-} == 1 ]]; then
+  (cd "$ROOT" && mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$WORK/test-classpath.txt") >"$WORK/build-kafka.log" 2>&1 || die "test classpath (see build-kafka.log)"
+  java -cp "$ROOT/target/test-classes:$(cat "$WORK/test-classpath.txt")" \
+    io.github.segmentabsmartly.bridge.support.KafkaBroker >"$WORK/kafka-address.txt" 2>"$WORK/kafka.log" &
+  PIDS+=($!)
+  for _ in $(seq 1 600); do [[ -s $WORK/kafka-address.txt ]] && break; sleep 0.1; done
+  KAFKA_BROKERS=$(head -1 "$WORK/kafka-address.txt")
+  [[ -n $KAFKA_BROKERS ]] || die "the Kafka broker did not start (see kafka.log)"
+  log "Kafka broker on $KAFKA_BROKERS"
+  KAFKA_BRIDGE_PORT=$(free_port)
+  start_bridge kafka "$KAFKA_BRIDGE_PORT" BRIDGE_MODE=kafka BRIDGE_KAFKA_BROKERS="$KAFKA_BROKERS" \
+    BRIDGE_KAFKA_PARTITIONS=6 BRIDGE_KAFKA_CONSUMERS="${BENCH_KAFKA_CONSUMERS:-2}"
+  warm_server kafka "$KAFKA_BRIDGE_PORT" /segment:track /v1/batch:batch
+  kafka_run single /segment track 1
+  kafka_run batch /v1/batch batch "$BATCH"
+  stop_server kafka
+fi
 
 # ---- targets ---------------------------------------------------------------------------------------------
 bl_single=${M[baseline.single.events_per_s]}
@@ -320,6 +379,15 @@ row() { # runner scenario label
   echo "| peak RSS ≤ 256 MB | ${M[bridge.peak_rss_mb]} MB | $(yes_no "$T_RSS") |"
   echo "| start to first accepted request ≤ 2 s | $(calc "${M[bridge.start_s]}" 2) s | $(yes_no "$T_START") |"
   echo "| no event lost or errored | $BRIDGE_ERRORS errors, $BRIDGE_LOST lost, $DEAD_LETTERS dead letters | $(yes_no "$T_LOSS") |"
+  if [[ ${BENCH_KAFKA:-} == 1 ]]; then
+    echo
+    echo "Kafka mode (one instance, both roles, ${BENCH_KAFKA_CONSUMERS:-2} delivery consumers, 6 partitions, broker in its own JVM) against direct mode:"
+    echo
+    echo "| Requests | direct mode events/s | kafka mode ingest events/s | kafka mode end-to-end events/s | kafka ingest p99 ms | kafka errors |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| single events, /segment | ${M[bridge.single.events_per_s]} | ${M[kafka.single.ingest_events_per_s]} | ${M[kafka.single.end_to_end_events_per_s]} | ${M[kafka.single.p99_ms]} | ${M[kafka.single.errors]} |"
+    echo "| /v1/batch of $BATCH | ${M[bridge.batch.events_per_s]} | ${M[kafka.batch.ingest_events_per_s]} | ${M[kafka.batch.end_to_end_events_per_s]} | ${M[kafka.batch.p99_ms]} | ${M[kafka.batch.errors]} |"
+  fi
   echo
   echo "Baseline: a hand-written Vert.x + Jackson forwarder (bench/baseline) that sends goals only, so it has no" \
     "exposure figure. errors = socket errors, timeouts and answers other than 200 {\"success\":true};" \
