@@ -2,9 +2,7 @@ package io.github.segmentabsmartly.bridge.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
-import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome;
-import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -25,17 +23,12 @@ public class DeadLetterLine implements Processor {
     @Override
     public void process(Exchange exchange) {
         EventOutcome outcome = exchange.getProperty(BridgeExchange.OUTCOME, EventOutcome.class);
-        SegmentEvent event = exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class);
         Map<String, Object> line = JsonLines.startLine();
         line.put("messageId", outcome.messageId());
         line.put("outcome", outcome.kind());
         line.put("reason", outcome.reason());
         line.put("collectorStatus", outcome.collectorStatus());
-        SourceOverrides source = exchange.getProperty(BridgeExchange.SOURCE, SourceOverrides.class);
-        if (source != null) {
-            line.put("source", source);
-        }
-        line.put("event", event.fields());
+        JsonLines.endWithEvent(line, exchange);
         JsonLines.setAsBody(exchange, mapper, line);
     }
 }

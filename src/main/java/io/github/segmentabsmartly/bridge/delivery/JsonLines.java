@@ -2,6 +2,9 @@ package io.github.segmentabsmartly.bridge.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.event.SegmentEvent;
+import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +22,15 @@ public final class JsonLines {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
         return line;
+    }
+
+    /** Ends a line with the source the event came from (when its write key named one) and the event itself. */
+    public static void endWithEvent(Map<String, Object> line, Exchange exchange) {
+        SourceOverrides source = exchange.getProperty(BridgeExchange.SOURCE, SourceOverrides.class);
+        if (source != null) {
+            line.put("source", source);
+        }
+        line.put("event", exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class).fields());
     }
 
     public static void setAsBody(Exchange exchange, ObjectMapper mapper, Map<String, Object> line) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.delivery.JsonLines;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
-import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -31,11 +30,7 @@ public class QueueLine implements org.apache.camel.Processor {
         String key = firstUnitOf(exchange.getMessage().getBody());
         Map<String, Object> line = JsonLines.startLine();
         line.put("messageId", event.messageId());
-        SourceOverrides source = exchange.getProperty(BridgeExchange.SOURCE, SourceOverrides.class);
-        if (source != null) {
-            line.put("source", source);
-        }
-        line.put("event", event.fields());
+        JsonLines.endWithEvent(line, exchange);
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         JsonLines.setAsBody(exchange, mapper, line);
