@@ -26,6 +26,7 @@ import io.github.segmentabsmartly.bridge.sink.SinkEventReader;
 import io.github.segmentabsmartly.bridge.sink.SinkOutcome;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.builder.PredicateBuilder;
 
 /**
  * Binds, under the names they refer to, what the per-event routes need (errors, events, delivery and sink
@@ -39,6 +40,8 @@ final class DeliveryBeans {
 
     static void bind(Registry registry, BridgeSettings settings, ObjectMapper mapper) {
         registry.bind("absmartlySettings", settings);
+        // a Predicate bean: the ref language calls it directly, where a method call on the settings is reflection
+        registry.bind("absmartlyDryRun", PredicateBuilder.constant(settings.isDryRun()));
         IdempotentRepository dedupRepository = DedupStores.create(settings.dedup());
         registry.bind("dedupRepository", dedupRepository);
         registry.bind("outcomeCollector", new OutcomeCollector(dedupRepository));
