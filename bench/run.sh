@@ -8,7 +8,7 @@
 #   BENCH_SERVER_WARMUP_SECONDS (10)                      after each start, JIT warm-up per kind of request
 #   BENCH_CONNECTIONS (16) BENCH_BATCH (100)              wrk connections; events per /v1/batch request
 #   BENCH_PACED_CONNECTIONS (64)                          wrk connections of the paced (50% load) run
-#   BENCH_BRIDGE_JAVA_OPTS                                extra JVM options for the bridge (e.g. -Xmx128m)
+#   BENCH_BRIDGE_JAVA_OPTS                                extra JVM options for the bridge, after jvm.options
 #   BENCH_BASELINE_JAVA_OPTS                              extra JVM options for the baseline
 #   BENCH_SKIP_BUILD=1                                    reuse the jars already built
 set -euo pipefail
@@ -247,7 +247,7 @@ start_server bridge "$BRIDGE_PORT" bash -c 'cd "$1" && shift && exec "$@"' _ "$R
   env ABSMARTLY_COLLECTOR_ENDPOINT="$COLLECTOR" ABSMARTLY_API_KEY=bench ABSMARTLY_ENVIRONMENT=bench \
   ABSMARTLY_ENABLE_EXPOSURE_TRACKING=true CAMEL_SERVER_PORT="$BRIDGE_PORT" CAMEL_MAIN_ROUTESRELOADENABLED=false \
   BRIDGE_DATA_DIR="$WORK/bridge-data" \
-  java $BRIDGE_JAVA_OPTS -jar target/segment-absmartly-bridge.jar
+  java @jvm.options $BRIDGE_JAVA_OPTS -jar target/segment-absmartly-bridge.jar
 warm_server bridge "$BRIDGE_PORT" /segment:track /v1/batch:batch /segment:exposure
 scenario bridge single "$BRIDGE_PORT" /segment track 0 1
 scenario bridge batch "$BRIDGE_PORT" /v1/batch batch 0 "$BATCH"
@@ -294,7 +294,7 @@ row() { # runner scenario label
   echo "## segment-absmartly-bridge benchmark"
   echo
   echo "$NOW, commit $COMMIT, $(nproc) cores; wrk -t1 -c$CONNECTIONS; after start ${SERVER_WARMUP} s JIT warm-up" \
-    "per kind of request, then ${WARMUP} s warm-up + ${DURATION} s measured per scenario; Collector stand-in: nginx. Bridge JVM options: \`${BRIDGE_JAVA_OPTS:-none}\`."
+    "per kind of request, then ${WARMUP} s warm-up + ${DURATION} s measured per scenario; Collector stand-in: nginx. Bridge JVM options: \`jvm.options\`${BRIDGE_JAVA_OPTS:+ and \`$BRIDGE_JAVA_OPTS\`}."
   echo
   echo "| Scenario | Runner | events/s | requests/s | p50 ms | p99 ms | p99.9 ms | errors | lost |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
