@@ -8,7 +8,7 @@
 #   BENCH_SERVER_WARMUP_SECONDS (10)                      after each start, JIT warm-up per kind of request
 #   BENCH_CONNECTIONS (16) BENCH_BATCH (100)              wrk connections; events per /v1/batch request
 #   BENCH_PACED_CONNECTIONS (64)                          wrk connections of the paced (50% load) run
-#   BENCH_BRIDGE_JAVA_OPTS                                extra JVM options for the bridge (e.g. -Xmx128m)
+#   BENCH_BRIDGE_JAVA_OPTS                                extra JVM options for the bridge, after jvm.options
 #   BENCH_BASELINE_JAVA_OPTS                              extra JVM options for the baseline
 #   BENCH_SKIP_BUILD=1                                    reuse the jars already built
 #   BENCH_KAFKA=1                                         also measure kafka mode (a broker from the test classpath)
@@ -252,7 +252,7 @@ start_bridge() {
     env ABSMARTLY_COLLECTOR_ENDPOINT="$COLLECTOR" ABSMARTLY_API_KEY=bench ABSMARTLY_ENVIRONMENT=bench \
     ABSMARTLY_ENABLE_EXPOSURE_TRACKING=true CAMEL_SERVER_PORT="$port" CAMEL_MAIN_ROUTESRELOADENABLED=false \
     BRIDGE_DATA_DIR="$WORK/$name-data" "$@" \
-    java $BRIDGE_JAVA_OPTS -jar target/segment-absmartly-bridge.jar
+    java @jvm.options $BRIDGE_JAVA_OPTS -jar target/segment-absmartly-bridge.jar
 }
 BRIDGE_PORT=$(free_port)
 start_bridge bridge "$BRIDGE_PORT"
@@ -353,7 +353,7 @@ row() { # runner scenario label
   echo "## segment-absmartly-bridge benchmark"
   echo
   echo "$NOW, commit $COMMIT, $(nproc) cores; wrk -t1 -c$CONNECTIONS; after start ${SERVER_WARMUP} s JIT warm-up" \
-    "per kind of request, then ${WARMUP} s warm-up + ${DURATION} s measured per scenario; Collector stand-in: nginx. Bridge JVM options: \`${BRIDGE_JAVA_OPTS:-none}\`."
+    "per kind of request, then ${WARMUP} s warm-up + ${DURATION} s measured per scenario; Collector stand-in: nginx. Bridge JVM options: \`jvm.options\`${BRIDGE_JAVA_OPTS:+ and \`$BRIDGE_JAVA_OPTS\`}."
   echo
   echo "| Scenario | Runner | events/s | requests/s | p50 ms | p99 ms | p99.9 ms | errors | lost |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"

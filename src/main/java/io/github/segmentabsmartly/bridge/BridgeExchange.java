@@ -5,6 +5,12 @@ public final class BridgeExchange {
 
     /** The Segment event being handled (a {@link io.github.segmentabsmartly.bridge.event.SegmentEvent}). */
     public static final String EVENT = "bridgeEvent";
+    /** The event's type, trimmed and lower-cased: what the routes choose on. */
+    public static final String EVENT_TYPE = "bridgeEventType";
+    /** The event's {@code event} name when it is a string (absent otherwise). */
+    public static final String EVENT_NAME = "bridgeEventName";
+    /** The event's messageId when it is a string (absent otherwise): the deduplication key. */
+    public static final String MESSAGE_ID = "bridgeMessageId";
     /** What became of the event: an {@link io.github.segmentabsmartly.bridge.ingest.EventOutcome}. */
     public static final String OUTCOME = "bridgeOutcome";
     /** When the request arrived, epoch milliseconds: the timestamp of last resort. */

@@ -28,6 +28,7 @@ import io.github.segmentabsmartly.bridge.sink.SinkOutcome;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.builder.PredicateBuilder;
 
 /**
  * Binds, under the names they refer to, what the per-event routes need (errors, events, delivery and sink
@@ -43,6 +44,8 @@ final class DeliveryBeans {
     static IdempotentRepository bind(CamelContext context, BridgeSettings settings, ObjectMapper mapper) {
         Registry registry = context.getRegistry();
         registry.bind("absmartlySettings", settings);
+        // a Predicate bean: the ref language calls it directly, where a method call on the settings is reflection
+        registry.bind("absmartlyDryRun", PredicateBuilder.constant(settings.isDryRun()));
         IdempotentRepository dedupRepository = DedupStores.create(settings.dedup(), settings.queue(), context);
         registry.bind("dedupRepository", dedupRepository);
         registry.bind("outcomeCollector", new OutcomeCollector(dedupRepository));

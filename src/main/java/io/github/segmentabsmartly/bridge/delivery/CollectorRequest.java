@@ -11,8 +11,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Turns a publish body into the Collector request: {@code PUT {endpoint}/context} (as the CamelHttpUri header,
- * which the route's http endpoint calls) with the JSON body and the
+ * Turns a publish body into the Collector request: {@code PUT {endpoint}/context} (the URL as the CamelHttpUri
+ * header, which the route's http endpoint calls with its method) with the JSON body and the
  * headers the ABsmartly SDKs send, the environment and application being those of the event's Segment source
  * when its write key names them. Nothing of the incoming request's headers is passed on.
  */
@@ -37,7 +37,6 @@ public class CollectorRequest implements org.apache.camel.Processor {
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_URI, settings.collectorContextUrl());
-        message.setHeader(Exchange.HTTP_METHOD, "PUT");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader(API_KEY_HEADER, settings.apiKey());
         message.setHeader("X-Environment", source.environmentOr(settings.environment()));

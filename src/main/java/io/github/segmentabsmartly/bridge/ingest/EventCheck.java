@@ -11,7 +11,8 @@ import org.apache.camel.Processor;
 
 /**
  * Lets through only JSON objects with a string {@code type}, the one field routing needs, and takes out any
- * {@code writeKey} so that it is never stored or sent with the event.
+ * {@code writeKey} so that it is never stored or sent with the event. The type, event name and messageId the
+ * routes choose on are set as plain exchange properties: a simple expression reads those without reflection.
  */
 public class EventCheck implements Processor {
 
@@ -31,6 +32,14 @@ public class EventCheck implements Processor {
         }
         fields.put("type", type.trim().toLowerCase(Locale.ROOT));
         fields.remove("writeKey");
-        exchange.setProperty(BridgeExchange.EVENT, new SegmentEvent(fields));
+        SegmentEvent event = new SegmentEvent(fields);
+        exchange.setProperty(BridgeExchange.EVENT, event);
+        exchange.setProperty(BridgeExchange.EVENT_TYPE, event.type());
+        if (fields.get("event") instanceof String name) {
+            exchange.setProperty(BridgeExchange.EVENT_NAME, name);
+        }
+        if (event.messageId() != null) {
+            exchange.setProperty(BridgeExchange.MESSAGE_ID, event.messageId());
+        }
     }
 }
