@@ -96,14 +96,17 @@ public class BridgeBeans implements CamelConfiguration {
     }
 
     /**
-     * The readiness check of the Collector (found by Camel's health-check registry in the bean registry), and
-     * the bridge's metrics, in the Micrometer registry that camel-micrometer-prometheus scrapes.
+     * The readiness check of the Collector (found by Camel's health-check registry in the bean registry), for an
+     * instance that delivers: an ingest-only instance of kafka mode must stay ready while the Collector is down.
+     * And the bridge's metrics, in the Micrometer registry that camel-micrometer-prometheus scrapes.
      */
     private static void bindHealthAndMetrics(CamelContext context, BridgeSettings settings) {
         Registry registry = context.getRegistry();
-        CollectorHealthCheck collectorCheck = new CollectorHealthCheck(settings);
-        collectorCheck.setCamelContext(context);
-        registry.bind("collectorHealthCheck", collectorCheck);
+        if (!settings.queuesEvents() || settings.consumesTopic()) {
+            CollectorHealthCheck collectorCheck = new CollectorHealthCheck(settings);
+            collectorCheck.setCamelContext(context);
+            registry.bind("collectorHealthCheck", collectorCheck);
+        }
         MeterRegistry meters = MicrometerUtils.getMeterRegistryFromCamelRegistry(
                 registry, MicrometerConstants.METRICS_REGISTRY_NAME);
         if (meters == null) {
