@@ -46,6 +46,7 @@ final class DeliveryBeans {
         registry.bind("absmartlySettings", settings);
         // a Predicate bean: the ref language calls it directly, where a method call on the settings is reflection
         registry.bind("absmartlyDryRun", PredicateBuilder.constant(settings.isDryRun()));
+        registry.bind("absmartlyQueuesEvents", PredicateBuilder.constant(settings.queuesEvents()));
         IdempotentRepository dedupRepository = DedupStores.create(settings.dedup(), settings.queue(), context);
         registry.bind("dedupRepository", dedupRepository);
         registry.bind("outcomeCollector", new OutcomeCollector(dedupRepository));
