@@ -4,7 +4,7 @@ import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
+import java.util.Collection;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.camel.CamelContext;
@@ -23,7 +23,6 @@ import org.apache.camel.support.PluginHelper;
 public class AbsmartlyRoutes implements RoutesBuilder {
 
     static final String PACKAGED = "absmartly/";
-    private static final List<String> ROUTE_FILES = List.of("errors.yaml", "events.yaml", "delivery.yaml", "sink.yaml");
 
     @Override
     public void addRoutesToCamelContext(CamelContext context) throws Exception {
@@ -31,10 +30,9 @@ public class AbsmartlyRoutes implements RoutesBuilder {
         addBridgeDefaults(properties);
         BridgeSettings settings = BridgeSettings.from(key -> properties.resolveProperty(key).orElse(null));
         DeliveryBeans.bind(context, settings, BridgeJson.mapper());
-        List<Resource> routes = ROUTE_FILES.stream()
-                .map(file -> PluginHelper.getResourceLoader(context).resolveResource(
-                        "classpath:" + PACKAGED + "routes/" + file))
-                .toList();
+        // the route files the build packages (pom.xml names them)
+        Collection<Resource> routes = PluginHelper.getPackageScanResourceResolver(context)
+                .findResources("classpath:" + PACKAGED + "routes/*.yaml");
         PluginHelper.getRoutesLoader(context).loadRoutes(routes);
     }
 
