@@ -182,6 +182,7 @@ class EmbeddingTest {
         EventNotDeliveredException notDelivered = assertInstanceOf(EventNotDeliveredException.class,
                 failed.getException());
         assertTrue(notDelivered.getMessage().contains("embed-6"), notDelivered.getMessage());
+        assertEquals(503, notDelivered.outcome().collectorStatus());
         assertTrue(collector.received().size() >= 2, "attempts: " + collector.received().size());
 
         collector.reset();

@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -93,6 +94,10 @@ class KafkaModeTest {
     void ingestAnswersOnceKafkaHasTheEventsAndDeliveryCatchesUpLater() throws Exception {
         collector.answerAuthChecks(status(503));
         try (RunningBridge ingest = bridge("bridge.roles", "ingest")) {
+            Map<String, TopicDescription> topics = kafka.admin().describeTopics(
+                    List.of(prefix + "-events", prefix + "-dead-letters", prefix + "-dedup")).allTopicNames().get();
+            assertEquals(3, topics.get(prefix + "-events").partitions().size(), "created with BRIDGE_KAFKA_PARTITIONS");
+            assertEquals(3, topics.get(prefix + "-dead-letters").partitions().size());
             HttpResponse<String> ready = ingest.managementWhen("/observe/health/ready", 200);
             assertEquals(200, ready.statusCode(), "an ingest-only instance does not need the Collector: " + ready.body());
 
