@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge;
 
+import io.github.segmentabsmartly.bridge.delivery.CollectorCallObserver;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ public class AbsmartlyRoutes implements RoutesBuilder {
         PropertiesComponent properties = context.getPropertiesComponent();
         addBridgeDefaults(properties);
         BridgeSettings settings = BridgeSettings.from(key -> properties.resolveProperty(key).orElse(null));
-        DeliveryBeans.bind(context, settings, BridgeJson.mapper());
+        DeliveryBeans.bind(context, settings, BridgeJson.mapper(), CollectorCallObserver.NONE);
         // the route files the build packages (pom.xml names them)
         Collection<Resource> routes = PluginHelper.getPackageScanResourceResolver(context)
                 .findResources("classpath:" + PACKAGED + "routes/*.yaml");

@@ -3,6 +3,7 @@ package io.github.segmentabsmartly.bridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.delivery.CollectorCallMetrics;
 import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
+import io.github.segmentabsmartly.bridge.ingest.EventLoopHttpEngine;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
@@ -27,6 +28,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.MicrometerUtils;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -46,7 +48,13 @@ public class BridgeBeans implements CamelConfiguration {
                 BridgeSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
         ObjectMapper mapper = BridgeJson.mapper();
         Registry registry = context.getRegistry();
-        IdempotentRepository dedupRepository = DeliveryBeans.bind(context, settings, mapper);
+        // before the HTTP servers start: they take the Vert.x and the engine they find in the registry
+        SharedVertx.of(context);
+        if (settings.ingestRunsOnEventLoop()) {
+            registry.bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new EventLoopHttpEngine());
+        }
+        CollectorCallMetrics callMetrics = bindHealthAndMetrics(context, settings);
+        IdempotentRepository dedupRepository = DeliveryBeans.bind(context, settings, mapper, callMetrics);
         registry.bind("requestBody", new RequestBody(settings.requestLimits().maxBodyBytes()));
         registry.bind("segmentRequestReader", new SegmentRequestReader(mapper, settings.requestLimits()));
         registry.bind("ingestAuth", new IngestAuth(settings.ingestAuth()));
@@ -61,7 +69,6 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("markQueued", new RecordOutcome(Kind.QUEUED));
         registry.bind("queuedEvent", new QueuedEvent(mapper, dedupRepository));
         registry.bind("commitOffset", new CommitOffset());
-        bindHealthAndMetrics(context, settings);
         int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
@@ -98,9 +105,10 @@ public class BridgeBeans implements CamelConfiguration {
     /**
      * The readiness check of the Collector (found by Camel's health-check registry in the bean registry), for an
      * instance that delivers: an ingest-only instance of kafka mode must stay ready while the Collector is down.
-     * And the bridge's metrics, in the Micrometer registry that camel-micrometer-prometheus scrapes.
+     * And the bridge's metrics, in the Micrometer registry that camel-micrometer-prometheus scrapes; the Collector
+     * call's are returned, for the call to report to.
      */
-    private static void bindHealthAndMetrics(CamelContext context, BridgeSettings settings) {
+    private static CollectorCallMetrics bindHealthAndMetrics(CamelContext context, BridgeSettings settings) {
         Registry registry = context.getRegistry();
         if (!settings.queuesEvents() || settings.consumesTopic()) {
             CollectorHealthCheck collectorCheck = new CollectorHealthCheck(settings);
@@ -114,7 +122,6 @@ public class BridgeBeans implements CamelConfiguration {
             registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
         }
         registry.bind(OutcomeMetrics.NAME, new OutcomeMetrics(meters));
-        context.getManagementStrategy().addEventNotifier(
-                new CollectorCallMetrics(meters, settings.isDryRun() ? "" : settings.collectorContextUrl()));
+        return new CollectorCallMetrics(meters);
     }
 }

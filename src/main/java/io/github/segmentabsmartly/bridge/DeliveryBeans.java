@@ -3,11 +3,11 @@ package io.github.segmentabsmartly.bridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.dedup.DedupStores;
 import io.github.segmentabsmartly.bridge.delivery.CollectorFailureOutcome;
-import io.github.segmentabsmartly.bridge.delivery.CollectorHttpClient;
+import io.github.segmentabsmartly.bridge.delivery.CollectorCall;
+import io.github.segmentabsmartly.bridge.delivery.CollectorCallObserver;
 import io.github.segmentabsmartly.bridge.delivery.CollectorRequest;
 import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
 import io.github.segmentabsmartly.bridge.delivery.DeadLetterLine;
-import io.github.segmentabsmartly.bridge.delivery.DeliveryBudget;
 import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
 import io.github.segmentabsmartly.bridge.ingest.EventCheck;
@@ -40,8 +40,13 @@ final class DeliveryBeans {
     private DeliveryBeans() {
     }
 
-    /** Binds them, and returns the deduplication store (ingest and replay use it too). */
-    static IdempotentRepository bind(CamelContext context, BridgeSettings settings, ObjectMapper mapper) {
+    /**
+     * Binds them, and returns the deduplication store (ingest and replay use it too).
+     *
+     * @param callObserver told of each Collector call and retry (the bridge's metrics; none when embedded)
+     */
+    static IdempotentRepository bind(CamelContext context, BridgeSettings settings, ObjectMapper mapper,
+            CollectorCallObserver callObserver) throws Exception {
         Registry registry = context.getRegistry();
         registry.bind("absmartlySettings", settings);
         // a Predicate bean: the ref language calls it directly, where a method call on the settings is reflection
@@ -71,9 +76,9 @@ final class DeliveryBeans {
         registry.bind("exposurePublishBody", new ExposurePublishBody(settings.timestampMode()));
         registry.bind("hashUnits", new HashUnits());
         registry.bind("collectorRequest", new CollectorRequest(settings, mapper));
-        registry.bind("collectorHttpClient", new CollectorHttpClient());
-        registry.bind("deliveryBudget", new DeliveryBudget());
-        registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy()));
+        registry.bind("collectorCall",
+                new CollectorCall(SharedVertx.of(context), settings.collectorConnection(), callObserver));
+        registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy(), callObserver));
         registry.bind("collectorFailureOutcome", new CollectorFailureOutcome());
         registry.bind("deadLetterLine", new DeadLetterLine(mapper));
         registry.bind("outboxLine", new OutboxLine(mapper));

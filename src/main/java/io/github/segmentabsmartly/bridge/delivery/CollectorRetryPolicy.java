@@ -19,9 +19,11 @@ public class CollectorRetryPolicy {
     private static final String RETRIES = "bridgeRetries";
 
     private final DeliveryPolicy policy;
+    private final CollectorCallObserver observer;
 
-    public CollectorRetryPolicy(DeliveryPolicy policy) {
+    public CollectorRetryPolicy(DeliveryPolicy policy, CollectorCallObserver observer) {
         this.policy = policy;
+        this.observer = observer;
     }
 
     public boolean shouldRetry(Exchange exchange) {
@@ -46,6 +48,7 @@ public class CollectorRetryPolicy {
         }
         exchange.setProperty(RETRIES, retries + 1);
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
+        observer.retrying(exchange);
         return true;
     }
 

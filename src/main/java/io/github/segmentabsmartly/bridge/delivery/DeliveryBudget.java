@@ -2,19 +2,18 @@ package io.github.segmentabsmartly.bridge.delivery;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
-/** Refuses the first Collector attempt of an event whose delivery time (see DeliveryClock) is used up. */
-public class DeliveryBudget implements Processor {
+/** The time left for an event's Collector attempts (see DeliveryClock): none may start once it is used up. */
+final class DeliveryBudget {
 
-    @Override
-    public void process(Exchange exchange) throws RetryBudgetSpentException {
-        if (millisLeft(exchange) <= 0) {
-            throw new RetryBudgetSpentException();
-        }
+    private DeliveryBudget() {
     }
 
     static long millisLeft(Exchange exchange) {
         return exchange.getProperty(BridgeExchange.DELIVER_BY, Long.class) - System.currentTimeMillis();
+    }
+
+    static boolean isSpent(Exchange exchange) {
+        return millisLeft(exchange) <= 0;
     }
 }

@@ -19,7 +19,8 @@ final class JsonAnswer {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         try {
-            message.setBody(mapper.writeValueAsBytes(body));
+            // as text: the HTTP server writes a String as it is, where bytes would be streamed through a pump
+            message.setBody(mapper.writeValueAsString(body));
         } catch (JsonProcessingException impossible) {
             throw new UncheckedIOException(impossible);
         }

@@ -32,6 +32,8 @@ public final class BridgeSettings {
     private final IngestAuthSettings ingestAuth;
     private final boolean hashUnits;
     private final CollectorCheck collectorCheck;
+    private final CollectorConnection collectorConnection;
+    private final boolean ingestOnEventLoop;
 
     private BridgeSettings(Function<String, String> properties) {
         Reader read = new Reader(properties);
@@ -85,6 +87,11 @@ public final class BridgeSettings {
                 IngestAuthSettings.parseWriteKeys(read.text("segment.write-keys", "")),
                 IngestAuthSettings.parseList(read.text("ingest.tokens", "")));
         hashUnits = read.flag("absmartly.hash-units");
+        collectorConnection = new CollectorConnection(
+                Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.collector.connect-timeout-ms", 1000))),
+                Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.collector.response-timeout-ms", 1000))),
+                (int) Math.max(1, read.wholeNumber("bridge.collector.max-connections", 32)));
+        ingestOnEventLoop = read.flag("bridge.ingest.on-event-loop", true);
         collectorCheck = new CollectorCheck(
                 Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.health.collector-timeout-ms", 1000))),
                 Duration.ofMillis(read.wholeNumber("bridge.health.collector-cache-ms", 5000)));
@@ -235,6 +242,20 @@ public final class BridgeSettings {
         return hashUnits;
     }
 
+    public CollectorConnection collectorConnection() {
+        return collectorConnection;
+    }
+
+    /**
+     * Whether the HTTP routes run on the server's event loop (BRIDGE_INGEST_ON_EVENT_LOOP, and only when nothing
+     * on their way blocks a thread: events go to a Collector, not to the outbox file or a Kafka topic, and the
+     * dedup store is in memory). Otherwise Camel runs each request on a worker thread.
+     */
+    public boolean ingestRunsOnEventLoop() {
+        boolean dedupInMemory = dedup.store() == DedupSettings.Store.MEMORY || dedup.store() == DedupSettings.Store.NONE;
+        return ingestOnEventLoop && !isDryRun() && !queuesEvents() && dedupInMemory;
+    }
+
     public CollectorCheck collectorCheck() {
         return collectorCheck;
     }
@@ -248,12 +269,16 @@ public final class BridgeSettings {
         }
 
         boolean flag(String key) {
-            String value = text(key, "false").trim();
-            if (value.equalsIgnoreCase("true")) {
-                return true;
+            return flag(key, false);
+        }
+
+        boolean flag(String key, boolean fallback) {
+            String value = text(key, "").trim();
+            if (value.isEmpty()) {
+                return fallback;
             }
-            if (value.equalsIgnoreCase("false") || value.isEmpty()) {
-                return false;
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(value);
             }
             throw new InvalidSettingException(
                     environmentVariableFor(key) + " must be true or false, not '" + value + "'");

@@ -13,7 +13,8 @@ class CollectorRetryPolicyTest {
 
     static final int SAMPLES = 20_000;
     static final CollectorRetryPolicy POLICY = new CollectorRetryPolicy(new DeliveryPolicy(
-            Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(5), 16));
+            Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(5), 16),
+            CollectorCallObserver.NONE);
 
     @ParameterizedTest
     @CsvSource({

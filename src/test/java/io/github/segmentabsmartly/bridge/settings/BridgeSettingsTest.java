@@ -64,7 +64,11 @@ class BridgeSettingsTest {
                 byDefault("deliveryPolicy", BridgeSettings::deliveryPolicy, new DeliveryPolicy(Duration.ofMillis(3000), Duration.ofMillis(100),
                         Duration.ofMillis(1000), Duration.ofSeconds(5), 16)),
                 byDefault("collectorCheck", BridgeSettings::collectorCheck,
-                        new CollectorCheck(Duration.ofMillis(1000), Duration.ofMillis(5000))));
+                        new CollectorCheck(Duration.ofMillis(1000), Duration.ofMillis(5000))),
+                byDefault("collectorConnection", BridgeSettings::collectorConnection,
+                        new CollectorConnection(Duration.ofMillis(1000), Duration.ofMillis(1000), 32)),
+                // a dry run writes the outbox file, which blocks
+                byDefault("ingestRunsOnEventLoop", BridgeSettings::ingestRunsOnEventLoop, false));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")
@@ -72,6 +76,9 @@ class BridgeSettingsTest {
     void defaults(Function<BridgeSettings, Object> setting, Object expected) {
         assertEquals(expected, setting.apply(settings(null)));
     }
+
+    static final String COLLECTOR =
+            "absmartly.collector-endpoint=http://c/v1;absmartly.api-key=k;absmartly.environment=e";
 
     static Stream<Arguments> settingsRead() {
         return Stream.of(
@@ -108,7 +115,15 @@ class BridgeSettingsTest {
                 row("bridge.mode=kafka;bridge.kafka.replay-dead-letters=true", BridgeSettings::replaysDeadLetterTopic, true),
                 row("bridge.kafka.replay-dead-letters=true", BridgeSettings::replaysDeadLetterTopic, false),
                 row("bridge.kafka.partitions=0", s -> s.queue().partitions(), 1),
-                row("bridge.mode=kafka;bridge.dedup.store=kafka", s -> s.dedup().store(), DedupSettings.Store.KAFKA));
+                row("bridge.mode=kafka;bridge.dedup.store=kafka", s -> s.dedup().store(), DedupSettings.Store.KAFKA),
+                row("bridge.collector.max-connections=0", s -> s.collectorConnection().maxConnections(), 1),
+                row("bridge.collector.response-timeout-ms=250", s -> s.collectorConnection().responseTimeout(),
+                        Duration.ofMillis(250)),
+                row(COLLECTOR, BridgeSettings::ingestRunsOnEventLoop, true),
+                row(COLLECTOR + ";bridge.dedup.store=none", BridgeSettings::ingestRunsOnEventLoop, true),
+                row(COLLECTOR + ";bridge.ingest.on-event-loop=false", BridgeSettings::ingestRunsOnEventLoop, false),
+                row(COLLECTOR + ";bridge.dedup.store=jdbc", BridgeSettings::ingestRunsOnEventLoop, false),
+                row(COLLECTOR + ";bridge.mode=kafka", BridgeSettings::ingestRunsOnEventLoop, false));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -173,6 +188,8 @@ class BridgeSettingsTest {
             bridge.mode=kafka;bridge.roles=ingest,publish                                                | BRIDGE_ROLES
             bridge.dedup.store=kafka                                                                     | BRIDGE_MODE=kafka
             bridge.kafka.consumers=two                                                                   | BRIDGE_KAFKA_CONSUMERS
+            bridge.collector.max-connections=many                                                        | BRIDGE_COLLECTOR_MAX_CONNECTIONS
+            bridge.ingest.on-event-loop=yes                                                              | BRIDGE_INGEST_ON_EVENT_LOOP
             """)
     void invalidSettingsNameTheirEnvironmentVariable(String pairs, String variable) {
         InvalidSettingException invalid = assertThrows(InvalidSettingException.class, () -> settings(pairs));

@@ -1,0 +1,151 @@
+package io.github.segmentabsmartly.bridge.delivery;
+
+import static io.github.segmentabsmartly.bridge.support.CollectorStandIn.Answer.dropConnection;
+import static io.github.segmentabsmartly.bridge.support.CollectorStandIn.Answer.status;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.settings.CollectorConnection;
+import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Collector call against a real HTTP server: what it sends, and what each kind of answer becomes. */
+class CollectorCallTest {
+
+    static final String BODY = "{\"units\":[{\"type\":\"userId\",\"uid\":\"u\"}],\"goals\":[{\"name\":\"G\"}]}";
+
+    static CollectorStandIn collector;
+    static Vertx vertx;
+    static DefaultCamelContext camel;
+    static final List<String> observed = new ArrayList<>();
+    static CollectorCall call;
+
+    @BeforeAll
+    static void start() throws Exception {
+        collector = new CollectorStandIn();
+        vertx = Vertx.vertx();
+        camel = new DefaultCamelContext();
+        camel.start();
+        call = new CollectorCall(vertx, new CollectorConnection(Duration.ofMillis(500), Duration.ofMillis(300), 4),
+                new CollectorCallObserver() {
+                    @Override
+                    public void called(Exchange exchange, long nanos) {
+                        observed.add(exchange.getException() == null ? "answered" : "failed");
+                    }
+
+                    @Override
+                    public void retrying(Exchange exchange) {
+                    }
+                });
+    }
+
+    @AfterAll
+    static void stop() {
+        camel.stop();
+        vertx.close();
+        collector.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        collector.reset();
+        observed.clear();
+    }
+
+    Exchange request(long budgetMillis) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(BridgeExchange.DELIVER_BY, System.currentTimeMillis() + budgetMillis);
+        exchange.getMessage().setHeader(Exchange.HTTP_URI, collector.endpoint() + "/context");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setHeader("X-API-Key", "key-1");
+        exchange.getMessage().setHeader("X-Environment", "prod");
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 100L);
+        exchange.getMessage().setBody(BODY.getBytes(StandardCharsets.UTF_8));
+        return exchange;
+    }
+
+    Exchange send(Exchange exchange) throws Exception {
+        call.process(exchange);
+        return exchange;
+    }
+
+    @Test
+    void sendsThePreparedRequestAndKeepsTheAnswer() throws Exception {
+        collector.answer(status(200).withBody("{\"ok\":true}"));
+
+        Exchange exchange = send(request(3000));
+
+        assertNull(exchange.getException());
+        assertEquals(200, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+        assertEquals("{\"ok\":true}", exchange.getMessage().getBody(String.class));
+        CollectorStandIn.Received received = collector.received().get(0);
+        assertEquals("PUT", received.method());
+        assertEquals("/v1/context", received.path());
+        assertEquals(BODY, received.body());
+        assertEquals("key-1", received.headers().get("x-api-key"));
+        assertEquals("prod", received.headers().get("x-environment"));
+        assertEquals("application/json", received.headers().get("content-type"));
+        assertFalse(received.headers().keySet().stream().anyMatch(name -> name.startsWith("camel")),
+                "Camel's own headers are not sent: " + received.headers().keySet());
+        assertEquals(List.of("answered"), observed);
+    }
+
+    @Test
+    void anAnswerThatIsNot2xxFailsTheExchangeAsCamelHttpWould() throws Exception {
+        collector.answer(status(429).withHeader("Retry-After", "7").withBody("slow down"));
+
+        Exchange exchange = send(request(3000));
+
+        HttpOperationFailedException refused =
+                assertInstanceOf(HttpOperationFailedException.class, exchange.getException());
+        assertEquals(429, refused.getStatusCode());
+        assertEquals("7", refused.getResponseHeaders().get("Retry-After"));
+        assertEquals("slow down", refused.getResponseBody());
+        assertEquals(List.of("failed"), observed);
+    }
+
+    @Test
+    void aDroppedConnectionIsNoAnswer() throws Exception {
+        collector.answer(dropConnection());
+
+        Exchange exchange = send(request(3000));
+
+        assertInstanceOf(CollectorUnreachableException.class, exchange.getException());
+    }
+
+    @Test
+    void anAnswerSlowerThanTheResponseTimeoutIsNoAnswer() throws Exception {
+        collector.answer(status(200).after(Duration.ofMillis(1500)));
+
+        Exchange exchange = send(request(3000));
+
+        CollectorUnreachableException silent =
+                assertInstanceOf(CollectorUnreachableException.class, exchange.getException());
+        assertTrue(silent.getMessage().contains("Timeout"), silent.getMessage());
+    }
+
+    @Test
+    void noAttemptStartsOnceTheBudgetIsSpent() throws Exception {
+        Exchange exchange = send(request(-1));
+
+        assertInstanceOf(RetryBudgetSpentException.class, exchange.getException());
+        assertEquals(List.of(), collector.received());
+        assertEquals(List.of(), observed);
+    }
+}
