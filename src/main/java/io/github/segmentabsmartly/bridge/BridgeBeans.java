@@ -10,6 +10,7 @@ import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
 import io.github.segmentabsmartly.bridge.ingest.RequestBody;
 import io.github.segmentabsmartly.bridge.ingest.SegmentRequestReader;
 import io.github.segmentabsmartly.bridge.ingest.SenderAnswer;
+import io.github.segmentabsmartly.bridge.ingest.ServerEventLoops;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
 import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
 import io.github.segmentabsmartly.bridge.queue.CommitOffset;
@@ -85,8 +86,11 @@ public class BridgeBeans implements CamelConfiguration {
             }
 
             @Override
-            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
                 InFlightLimit.install(started, port, settings.requestLimits().maxInFlight());
+                if (settings.ingestRunsOnEventLoop()) {
+                    ServerEventLoops.install(started, port, settings.ingestEventLoops());
+                }
             }
         });
         if (settings.ingestAuth().isOpen()) {

@@ -34,6 +34,7 @@ public final class BridgeSettings {
     private final CollectorCheck collectorCheck;
     private final CollectorConnection collectorConnection;
     private final boolean ingestOnEventLoop;
+    private final int ingestEventLoops;
 
     private BridgeSettings(Function<String, String> properties) {
         Reader read = new Reader(properties);
@@ -92,6 +93,8 @@ public final class BridgeSettings {
                 Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.collector.response-timeout-ms", 1000))),
                 (int) Math.max(1, read.wholeNumber("bridge.collector.max-connections", 32)));
         ingestOnEventLoop = read.flag("bridge.ingest.on-event-loop", true);
+        ingestEventLoops = (int) Math.max(1,
+                read.wholeNumber("bridge.ingest.event-loops", Runtime.getRuntime().availableProcessors()));
         collectorCheck = new CollectorCheck(
                 Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.health.collector-timeout-ms", 1000))),
                 Duration.ofMillis(read.wholeNumber("bridge.health.collector-cache-ms", 5000)));
@@ -254,6 +257,11 @@ public final class BridgeSettings {
     public boolean ingestRunsOnEventLoop() {
         boolean dedupInMemory = dedup.store() == DedupSettings.Store.MEMORY || dedup.store() == DedupSettings.Store.NONE;
         return ingestOnEventLoop && !isDryRun() && !queuesEvents() && dedupInMemory;
+    }
+
+    /** How many event loops serve the HTTP routes when they run on them (by default, one a core). */
+    public int ingestEventLoops() {
+        return ingestEventLoops;
     }
 
     public CollectorCheck collectorCheck() {
