@@ -59,8 +59,6 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("requestBody", new RequestBody(settings.requestLimits().maxBodyBytes()));
         registry.bind("segmentRequestReader", new SegmentRequestReader(mapper, settings.requestLimits()));
         registry.bind("ingestAuth", new IngestAuth(settings.ingestAuth()));
-        registry.bind("batchDeliveryPool", context.getExecutorServiceManager().newFixedThreadPool(
-                this, "batch-delivery", settings.deliveryPolicy().batchParallelism()));
         long senderRetryAfter = settings.deliveryPolicy().senderRetryAfter().toSeconds();
         registry.bind("senderAnswer", new SenderAnswer(mapper, senderRetryAfter));
         registry.bind("replayFileReader", new ReplayFileReader(mapper));

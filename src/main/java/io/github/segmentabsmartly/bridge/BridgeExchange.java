@@ -35,6 +35,18 @@ public final class BridgeExchange {
     public static final String SOURCE = "bridgeSource";
     /** The Segment call implied by the HTTP Tracking API path (track, page, ..., batch). */
     public static final String IMPLIED_CALL = "impliedCall";
+    /** True when the request's events go to the Collector in batch calls (BRIDGE_DELIVERY_COLLECTOR_BATCH). */
+    public static final String COLLECTOR_BATCH = "bridgeCollectorBatch";
+    /** An event ready for the Collector, held for its request's batch call: a delivery.HeldEvent. */
+    public static final String HELD_EVENT = "bridgeHeldEvent";
+    /** The request's held events (a list of delivery.HeldEvent), once every event has been through its route. */
+    public static final String HELD_EVENTS = "bridgeHeldEvents";
+    /** True when the Collector accepted every held event of the request in its batch calls. */
+    public static final String BATCH_ACCEPTED = "bridgeBatchAccepted";
+    /** True for a held event that the Collector accepted in a batch call. */
+    public static final String SENT_IN_BATCH = "bridgeSentInBatch";
+    /** The request's outcomes, kept while its held events get theirs. */
+    public static final String OUTCOMES = "bridgeOutcomes";
 
     private BridgeExchange() {
     }

@@ -3,15 +3,19 @@ package io.github.segmentabsmartly.bridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.dedup.DedupStores;
 import io.github.segmentabsmartly.bridge.delivery.CollectorFailureOutcome;
+import io.github.segmentabsmartly.bridge.delivery.CollectorBatchCall;
 import io.github.segmentabsmartly.bridge.delivery.CollectorCall;
 import io.github.segmentabsmartly.bridge.delivery.CollectorCallObserver;
 import io.github.segmentabsmartly.bridge.delivery.CollectorRequest;
 import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
 import io.github.segmentabsmartly.bridge.delivery.DeadLetterLine;
 import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
+import io.github.segmentabsmartly.bridge.delivery.HoldForCollectorBatch;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
+import io.github.segmentabsmartly.bridge.delivery.ResumeHeldEvent;
 import io.github.segmentabsmartly.bridge.ingest.EventCheck;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
+import io.github.segmentabsmartly.bridge.ingest.HeldOutcomes;
 import io.github.segmentabsmartly.bridge.ingest.IgnoreEvent;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeCollector;
 import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
@@ -76,8 +80,15 @@ final class DeliveryBeans {
         registry.bind("exposurePublishBody", new ExposurePublishBody(settings.timestampMode()));
         registry.bind("hashUnits", new HashUnits());
         registry.bind("collectorRequest", new CollectorRequest(settings, mapper));
-        registry.bind("collectorCall",
-                new CollectorCall(SharedVertx.of(context), settings.collectorConnection(), callObserver));
+        CollectorCall collectorCall =
+                new CollectorCall(SharedVertx.of(context), settings.collectorConnection(), callObserver);
+        registry.bind("collectorCall", collectorCall);
+        registry.bind("batchDeliveryPool", context.getExecutorServiceManager().newFixedThreadPool(
+                DeliveryBeans.class, "batch-delivery", settings.deliveryPolicy().batchParallelism()));
+        registry.bind("holdForCollectorBatch", new HoldForCollectorBatch());
+        registry.bind("collectorBatchCall", new CollectorBatchCall(collectorCall, settings.collectorEndpoint()));
+        registry.bind("resumeHeldEvent", new ResumeHeldEvent());
+        registry.bind("heldOutcomes", new HeldOutcomes());
         registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy(), callObserver));
         registry.bind("collectorFailureOutcome", new CollectorFailureOutcome());
         registry.bind("deadLetterLine", new DeadLetterLine(mapper));

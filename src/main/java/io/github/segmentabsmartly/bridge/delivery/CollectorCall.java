@@ -2,6 +2,7 @@ package io.github.segmentabsmartly.bridge.delivery;
 
 import io.github.segmentabsmartly.bridge.settings.CollectorConnection;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -10,8 +11,8 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -22,9 +23,9 @@ import org.apache.camel.support.AsyncProcessorSupport;
  * Sends the Collector request that {@link CollectorRequest} prepared (the URL in CamelHttpUri, the JSON body, the
  * headers) without holding a thread while the Collector answers: Vert.x's HTTP client, pooled keep-alive
  * connections, and the route goes on when the answer is in. No attempt starts once the event's delivery budget
- * is spent ({@link RetryBudgetSpentException}). Its failures are those camel-http raises, so that the
- * retries and outcomes of errors.yaml apply as they are: {@link HttpOperationFailedException} for an answer that
- * is not 2xx, {@link CollectorUnreachableException} (an IOException) for none.
+ * is spent ({@link RetryBudgetSpentException}). Its failures are those camel-http raises, so that the retries and
+ * outcomes of errors.yaml apply as they are: {@link HttpOperationFailedException} for an answer that is not 2xx,
+ * {@link CollectorUnreachableException} (an IOException) for none.
  *
  * <p>Called on an event loop (the HTTP server's, see EventLoopHttpConsumer), the route goes on there. Called
  * from any other thread, which may be allowed to block (a Kafka consumer, a JDBC dedup store), it goes on on a
@@ -52,55 +53,65 @@ public class CollectorCall extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
-        boolean onEventLoop = Context.isOnEventLoopThread();
+        Runnable goOn = continuation(callback);
         long started = System.nanoTime();
         Message message = exchange.getMessage();
         String url = message.getHeader(Exchange.HTTP_URI, String.class);
-        Buffer body = Buffer.buffer(message.getBody(byte[].class));
-        client.request(requestTo(url, message))
-                .compose(request -> request.send(body))
-                .compose(response -> response.body().onSuccess(answer -> putAnswer(exchange, url, response, answer)))
-                .onComplete(sent -> {
-                    if (sent.failed()) {
-                        exchange.setException(new CollectorUnreachableException(sent.cause()));
-                    }
-                    observer.called(exchange, System.nanoTime() - started);
-                    if (onEventLoop) {
-                        callback.done(false);
-                    } else {
-                        vertx.executeBlocking(() -> {
-                            callback.done(false);
-                            return null;
-                        }, false);
-                    }
-                });
+        put(url, message.getHeaders(), Buffer.buffer(message.getBody(byte[].class))).onComplete(sent -> {
+            if (sent.failed()) {
+                exchange.setException(new CollectorUnreachableException(sent.cause()));
+            } else {
+                putAnswer(exchange, url, sent.result());
+            }
+            observer.called(exchange, System.nanoTime() - started);
+            goOn.run();
+        });
         return false;
     }
 
-    private RequestOptions requestTo(String url, Message message) {
+    /** PUT the body to the URL with the headers (but Camel's own): the answer, or a failure for none. */
+    Future<CollectorAnswer> put(String url, Map<String, Object> headers, Buffer body) {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.PUT).setAbsoluteURI(url)
                 .setConnectTimeout(connection.connectTimeout().toMillis())
                 .setIdleTimeout(connection.responseTimeout().toMillis());
-        // what CollectorRequest set: Content-Type and the X-* headers; Camel's own headers stay behind
-        message.getHeaders().forEach((name, value) -> {
+        headers.forEach((name, value) -> {
             if (value != null && !name.regionMatches(true, 0, "Camel", 0, 5)) {
                 request.putHeader(name, value.toString());
             }
         });
-        return request;
+        return client.request(request)
+                .compose(sending -> sending.send(body))
+                .compose(response -> response.body().map(answer -> answerOf(response, answer)));
+    }
+
+    /**
+     * What goes on with the route once the Collector has answered: on the event loop it was called on, or on a
+     * worker thread for a caller that was not on one.
+     */
+    Runnable continuation(AsyncCallback callback) {
+        if (Context.isOnEventLoopThread()) {
+            return () -> callback.done(false);
+        }
+        return () -> vertx.executeBlocking(() -> {
+            callback.done(false);
+            return null;
+        }, false);
+    }
+
+    private static CollectorAnswer answerOf(HttpClientResponse response, Buffer body) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        response.headers().forEach(header -> headers.put(header.getKey(), header.getValue()));
+        return new CollectorAnswer(response.statusCode(), response.statusMessage(), headers, body.toString());
     }
 
     /** A 2xx answer becomes the message; any other fails the exchange, as camel-http would. */
-    private static void putAnswer(Exchange exchange, String url, HttpClientResponse response, Buffer answer) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-            exchange.getMessage().setBody(answer.toString());
+    private static void putAnswer(Exchange exchange, String url, CollectorAnswer answer) {
+        if (answer.accepted()) {
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
+            exchange.getMessage().setBody(answer.body());
             return;
         }
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        response.headers().forEach(header -> headers.put(header.getKey(), header.getValue()));
-        exchange.setException(new HttpOperationFailedException(url, status, response.statusMessage(),
-                headers.get("Location"), headers, answer.toString()));
+        exchange.setException(new HttpOperationFailedException(url, answer.status(), answer.statusMessage(),
+                answer.headers().get("Location"), answer.headers(), answer.body()));
     }
 }

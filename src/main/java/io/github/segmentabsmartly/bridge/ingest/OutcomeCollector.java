@@ -1,6 +1,8 @@
 package io.github.segmentabsmartly.bridge.ingest;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.delivery.HeldEvent;
+import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.AggregationStrategy;
@@ -13,7 +15,9 @@ import org.apache.camel.support.DefaultExchange;
  *
  * <p>Every event's outcome passes here, even when a handled exception cut its route short, so this is also
  * where deduplication forgets the messageId of an event that was not delivered (its resend must go through),
- * and confirms the others (a lasting store records them only then).
+ * and confirms the others (a lasting store records them only then). An event held for its request's batch call
+ * has no outcome yet: it is gathered with the others held (property bridgeHeldEvents), and its outcome comes
+ * through here again once the batch call is over (delivery.yaml, absmartly-collector-batch).
  */
 public class OutcomeCollector implements AggregationStrategy {
 
@@ -32,6 +36,20 @@ public class OutcomeCollector implements AggregationStrategy {
     public Exchange aggregate(Exchange collected, Exchange next) {
         Exchange result = collected != null ? collected : new DefaultExchange(next.getContext());
         List<EventOutcome> outcomes = collected != null ? result.getMessage().getBody(List.class) : new ArrayList<>();
+        HeldEvent held = next.getProperty(BridgeExchange.HELD_EVENT, HeldEvent.class);
+        if (held != null && next.getException() == null) {
+            // its outcome comes with the batch call (CollectorBatchCall): until then, one that asks for a resend
+            outcomes.add(new EventOutcome(held.index(), messageIdOf(next), EventOutcome.Kind.RETRY_LATER,
+                    "held for the Collector's batch call", null, null, false, "internal_error"));
+            List<HeldEvent> heldEvents = result.getProperty(BridgeExchange.HELD_EVENTS, List.class);
+            if (heldEvents == null) {
+                heldEvents = new ArrayList<>();
+                result.setProperty(BridgeExchange.HELD_EVENTS, heldEvents);
+            }
+            heldEvents.add(held);
+            result.getMessage().setBody(outcomes);
+            return result;
+        }
         EventOutcome outcome = outcomeOf(next);
         String dedupKey = next.getProperty(BridgeExchange.DEDUP_KEY, String.class);
         if (dedupKey != null && outcome.kind().mayBeSentAgain()) {
@@ -42,6 +60,11 @@ public class OutcomeCollector implements AggregationStrategy {
         outcomes.add(outcome);
         result.getMessage().setBody(outcomes);
         return result;
+    }
+
+    private static String messageIdOf(Exchange exchange) {
+        SegmentEvent event = exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class);
+        return event == null ? null : event.messageId();
     }
 
     private static EventOutcome outcomeOf(Exchange exchange) {

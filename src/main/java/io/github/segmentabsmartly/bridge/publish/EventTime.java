@@ -51,6 +51,10 @@ public final class EventTime {
         if (!(value instanceof String text)) {
             return null;
         }
+        Long common = IsoInstant.parse(text);
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();

@@ -34,6 +34,7 @@ public final class BridgeSettings {
     private final CollectorCheck collectorCheck;
     private final CollectorConnection collectorConnection;
     private final boolean ingestOnEventLoop;
+    private final boolean collectorBatch;
     private final int ingestEventLoops;
 
     private BridgeSettings(Function<String, String> properties) {
@@ -93,6 +94,7 @@ public final class BridgeSettings {
                 Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.collector.response-timeout-ms", 1000))),
                 (int) Math.max(1, read.wholeNumber("bridge.collector.max-connections", 32)));
         ingestOnEventLoop = read.flag("bridge.ingest.on-event-loop", true);
+        collectorBatch = read.flag("bridge.delivery.collector-batch");
         ingestEventLoops = (int) Math.max(1,
                 read.wholeNumber("bridge.ingest.event-loops", Runtime.getRuntime().availableProcessors()));
         collectorCheck = new CollectorCheck(
@@ -257,6 +259,11 @@ public final class BridgeSettings {
     public boolean ingestRunsOnEventLoop() {
         boolean dedupInMemory = dedup.store() == DedupSettings.Store.MEMORY || dedup.store() == DedupSettings.Store.NONE;
         return ingestOnEventLoop && !isDryRun() && !queuesEvents() && dedupInMemory;
+    }
+
+    /** Whether the events of an array or batch go to the Collector in batch calls (PUT {endpoint}/context/batch). */
+    public boolean collectorBatch() {
+        return collectorBatch;
     }
 
     /** How many event loops serve the HTTP routes when they run on them (by default, one a core). */

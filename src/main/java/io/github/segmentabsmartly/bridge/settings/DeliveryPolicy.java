@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param initialBackoff  delay before the first retry; doubled for each further one
  * @param maxBackoff      cap on one delay, before jitter
  * @param senderRetryAfter the Retry-After given to the sender when no Collector answer suggested one
- * @param batchParallelism how many events of one array or batch are delivered at once (all requests share them)
+ * @param batchParallelism threads preparing the events of arrays and batches (all requests share them); 1: one
+ *                         event after the other
  */
 public record DeliveryPolicy(Duration budget, Duration initialBackoff, Duration maxBackoff, Duration senderRetryAfter,
         int batchParallelism) {
