@@ -10,6 +10,7 @@ import io.github.segmentabsmartly.bridge.delivery.CollectorRequest;
 import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
 import io.github.segmentabsmartly.bridge.delivery.DeadLetterLine;
 import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
+import io.github.segmentabsmartly.bridge.delivery.EventLoopFirstExecutor;
 import io.github.segmentabsmartly.bridge.delivery.HoldForCollectorBatch;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
 import io.github.segmentabsmartly.bridge.delivery.ResumeHeldEvent;
@@ -83,8 +84,8 @@ final class DeliveryBeans {
         CollectorCall collectorCall =
                 new CollectorCall(SharedVertx.of(context), settings.collectorConnection(), callObserver);
         registry.bind("collectorCall", collectorCall);
-        registry.bind("batchDeliveryPool", context.getExecutorServiceManager().newFixedThreadPool(
-                DeliveryBeans.class, "batch-delivery", settings.deliveryPolicy().batchParallelism()));
+        registry.bind("batchDeliveryPool", new EventLoopFirstExecutor(context.getExecutorServiceManager()
+                .newFixedThreadPool(DeliveryBeans.class, "batch-delivery", settings.deliveryPolicy().batchParallelism())));
         registry.bind("holdForCollectorBatch", new HoldForCollectorBatch());
         registry.bind("collectorBatchCall", new CollectorBatchCall(collectorCall, settings.collectorEndpoint()));
         registry.bind("resumeHeldEvent", new ResumeHeldEvent());

@@ -8,7 +8,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -24,7 +23,7 @@ public final class DedupStores {
 
     public static IdempotentRepository create(DedupSettings settings, QueueSettings queue, CamelContext context) {
         return switch (settings.store()) {
-            case MEMORY -> MemoryIdempotentRepository.memoryIdempotentRepository(settings.windowSize());
+            case MEMORY -> new MessageIdWindow(settings.windowSize());
             case JDBC -> new RecordedWhenDone(
                     () -> new JdbcMessageIdRepository(dataSource(settings.jdbcUrl()), PROCESSOR_NAME));
             case KAFKA -> new RecordedWhenDone(() -> kafkaStore(settings, queue, context));

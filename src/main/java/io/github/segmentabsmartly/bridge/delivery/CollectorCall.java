@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.AsyncCallback;
@@ -37,6 +38,8 @@ public class CollectorCall extends AsyncProcessorSupport {
     private final HttpClient client;
     private final CollectorConnection connection;
     private final CollectorCallObserver observer;
+    /** The calls of each event loop, its share of the connections at most under way, the others waiting. */
+    private final ThreadLocal<Line> lines;
 
     public CollectorCall(Vertx vertx, CollectorConnection connection, CollectorCallObserver observer) {
         this.vertx = vertx;
@@ -44,6 +47,8 @@ public class CollectorCall extends AsyncProcessorSupport {
         this.observer = observer;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(connection.maxConnections()));
+        int share = Math.max(1, connection.maxConnections() / Runtime.getRuntime().availableProcessors());
+        this.lines = ThreadLocal.withInitial(() -> new Line(share));
     }
 
     @Override
@@ -53,7 +58,28 @@ public class CollectorCall extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
-        Runnable goOn = continuation(callback);
+        if (!Context.isOnEventLoopThread()) {
+            send(exchange, continuation(callback));
+            return false;
+        }
+        // an array's events all start at once: beyond the connections, they wait here rather than in the pool
+        Line line = lines.get();
+        line.enter(() -> {
+            if (DeliveryBudget.isSpent(exchange)) {
+                exchange.setException(new RetryBudgetSpentException());
+                line.leave();
+                callback.done(false);
+            } else {
+                send(exchange, () -> {
+                    line.leave();
+                    callback.done(false);
+                });
+            }
+        });
+        return false;
+    }
+
+    private void send(Exchange exchange, Runnable goOn) {
         long started = System.nanoTime();
         Message message = exchange.getMessage();
         String url = message.getHeader(Exchange.HTTP_URI, String.class);
@@ -66,7 +92,6 @@ public class CollectorCall extends AsyncProcessorSupport {
             observer.called(exchange, System.nanoTime() - started);
             goOn.run();
         });
-        return false;
     }
 
     /** PUT the body to the URL with the headers (but Camel's own): the answer, or a failure for none. */
@@ -96,6 +121,36 @@ public class CollectorCall extends AsyncProcessorSupport {
             callback.done(false);
             return null;
         }, false);
+    }
+
+    /** One event loop's calls: used by that loop's thread alone. */
+    private static final class Line {
+        private final int share;
+        private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+        private int underWay;
+
+        Line(int share) {
+            this.share = share;
+        }
+
+        void enter(Runnable call) {
+            if (underWay < share) {
+                underWay++;
+                call.run();
+            } else {
+                waiting.add(call);
+            }
+        }
+
+        /** Called on the loop's thread; the next call starts after what the loop is doing, not within it. */
+        void leave() {
+            Runnable next = waiting.poll();
+            if (next != null) {
+                Vertx.currentContext().runOnContext(turn -> next.run());
+            } else {
+                underWay--;
+            }
+        }
     }
 
     private static CollectorAnswer answerOf(HttpClientResponse response, Buffer body) {

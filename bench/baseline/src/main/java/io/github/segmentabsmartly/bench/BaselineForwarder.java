@@ -38,9 +38,10 @@ public final class BaselineForwarder extends AbstractVerticle {
     private WebClient client;
 
     public static void main(String[] args) {
-        // one server on one event loop by default, like the bridge's platform-http server; BASELINE_INSTANCES=2
-        // deploys more (Vert.x shares the port between them) for a hand-tuned baseline
-        int instances = Integer.parseInt(env("BASELINE_INSTANCES", "1"));
+        // one server on an event loop of its own for each core (Vert.x shares the port between them), as the bridge
+        // serves its HTTP routes; BASELINE_INSTANCES sets another number
+        int instances = Integer.parseInt(env("BASELINE_INSTANCES",
+                String.valueOf(Runtime.getRuntime().availableProcessors())));
         Vertx.vertx().deployVerticle(BaselineForwarder::new, new DeploymentOptions().setInstances(instances))
                 .onSuccess(id -> System.out.println("baseline forwarder started, " + instances + " instance(s)"))
                 .onFailure(e -> { e.printStackTrace(); System.exit(1); });
