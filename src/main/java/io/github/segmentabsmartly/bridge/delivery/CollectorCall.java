@@ -153,10 +153,14 @@ public class CollectorCall extends AsyncProcessorSupport {
         }
     }
 
+    /** The headers are kept for a refusal only, where Retry-After may be among them. */
     private static CollectorAnswer answerOf(HttpClientResponse response, Buffer body) {
+        int status = response.statusCode();
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        response.headers().forEach(header -> headers.put(header.getKey(), header.getValue()));
-        return new CollectorAnswer(response.statusCode(), response.statusMessage(), headers, body.toString());
+        if (status < 200 || status >= 300) {
+            response.headers().forEach(header -> headers.put(header.getKey(), header.getValue()));
+        }
+        return new CollectorAnswer(status, response.statusMessage(), headers, body.toString());
     }
 
     /** A 2xx answer becomes the message; any other fails the exchange, as camel-http would. */
