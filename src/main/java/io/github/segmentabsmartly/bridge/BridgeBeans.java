@@ -100,7 +100,10 @@ public class BridgeBeans implements CamelConfiguration {
                     + " Collector request is written to {}/outbox instead",
                     context.resolvePropertyPlaceholders("{{bridge.data-dir}}"));
         } else {
-            LOG.info("Delivering to {} (environment {})", settings.collectorContextUrl(), settings.environment());
+            LOG.info("Delivering to {} (environment {}){}{}", settings.collectorContextUrl(), settings.environment(),
+                    settings.collectorBatch() ? ", the events of arrays and batches in /context/batch calls" : "",
+                    settings.ingestRunsOnEventLoop()
+                            ? ", HTTP routes on " + settings.ingestEventLoops() + " event loop(s)" : "");
         }
     }
 

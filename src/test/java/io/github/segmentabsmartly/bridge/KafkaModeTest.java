@@ -169,6 +169,22 @@ class KafkaModeTest {
         }
     }
 
+    /** Every event of a backlog of 800, read by two consumers, reaches the Collector once. */
+    @Test
+    void aBacklogIsDeliveredInFull() throws Exception {
+        try (RunningBridge bridge = bridge("bridge.kafka.consumers", "2", "bridge.dedup.store", "memory")) {
+            for (int request = 0; request < 8; request++) {
+                StringBuilder batch = new StringBuilder("{\"batch\":[");
+                for (int seq = 0; seq < 100; seq++) {
+                    batch.append(seq == 0 ? "" : ",").append(track("backlog-" + request, seq));
+                }
+                assertEquals(200, bridge.post("/v1/batch", batch.append("]}").toString()).statusCode());
+            }
+
+            assertOnePerEvent(awaitAccepted(800, Duration.ofSeconds(60)));
+        }
+    }
+
     @Test
     void aResentEventIsDeliveredOnceAcrossInstances() throws Exception {
         try (RunningBridge first = bridge(); RunningBridge second = bridge()) {

@@ -3,6 +3,7 @@ package io.github.segmentabsmartly.bridge.delivery;
 import io.github.segmentabsmartly.bridge.settings.CollectorConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -23,8 +24,8 @@ import org.apache.camel.support.AsyncProcessorSupport;
 /**
  * Sends the Collector request that {@link CollectorRequest} prepared (the URL in CamelHttpUri, the JSON body, the
  * headers) without holding a thread while the Collector answers: Vert.x's HTTP client, pooled keep-alive
- * connections, and the route goes on when the answer is in. No attempt starts once the event's delivery budget
- * is spent ({@link RetryBudgetSpentException}). Its failures are those camel-http raises, so that the retries and
+ * connections, and the route goes on when the answer is in. No first attempt starts once the event's delivery
+ * budget is spent ({@link RetryBudgetSpentException}). Its failures are those camel-http raises, so that the retries and
  * outcomes of errors.yaml apply as they are: {@link HttpOperationFailedException} for an answer that is not 2xx,
  * {@link CollectorUnreachableException} (an IOException) for none.
  *
@@ -34,7 +35,8 @@ import org.apache.camel.support.AsyncProcessorSupport;
  */
 public class CollectorCall extends AsyncProcessorSupport {
 
-    private final Vertx vertx;
+    /** Where the calls of callers off the event loops are made, and where their routes go on (on a worker). */
+    private final Context offLoop;
     private final HttpClient client;
     private final CollectorConnection connection;
     private final CollectorCallObserver observer;
@@ -42,7 +44,7 @@ public class CollectorCall extends AsyncProcessorSupport {
     private final ThreadLocal<Line> lines;
 
     public CollectorCall(Vertx vertx, CollectorConnection connection, CollectorCallObserver observer) {
-        this.vertx = vertx;
+        this.offLoop = vertx.getOrCreateContext();
         this.connection = connection;
         this.observer = observer;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
@@ -53,7 +55,7 @@ public class CollectorCall extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        if (DeliveryBudget.isSpent(exchange)) {
+        if (tooLateToStart(exchange)) {
             exchange.setException(new RetryBudgetSpentException());
             callback.done(true);
             return true;
@@ -65,7 +67,7 @@ public class CollectorCall extends AsyncProcessorSupport {
         // an array's events all start at once: beyond the connections, they wait here rather than in the pool
         Line line = lines.get();
         line.enter(() -> {
-            if (DeliveryBudget.isSpent(exchange)) {
+            if (tooLateToStart(exchange)) {
                 exchange.setException(new RetryBudgetSpentException());
                 line.leave();
                 callback.done(false);
@@ -77,6 +79,15 @@ public class CollectorCall extends AsyncProcessorSupport {
             }
         });
         return false;
+    }
+
+    /**
+     * A first attempt once the budget is spent (a retry was decided within it, by CollectorRetryPolicy, and keeps
+     * the Collector's last answer as the event's outcome should it fail too).
+     */
+    private static boolean tooLateToStart(Exchange exchange) {
+        Integer redeliveries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        return (redeliveries == null || redeliveries == 0) && DeliveryBudget.isSpent(exchange);
     }
 
     private void send(Exchange exchange, Runnable goOn) {
@@ -94,8 +105,21 @@ public class CollectorCall extends AsyncProcessorSupport {
         });
     }
 
-    /** PUT the body to the URL with the headers (but Camel's own): the answer, or a failure for none. */
+    /**
+     * PUT the body to the URL with the headers (but Camel's own): the answer, or a failure for none. A caller off
+     * the event loops has it sent from one event loop context of its own: the HTTP client otherwise makes a new
+     * context for each such call, and then lost the odd answer under load.
+     */
     Future<CollectorAnswer> put(String url, Map<String, Object> headers, Buffer body) {
+        if (Context.isOnEventLoopThread()) {
+            return request(url, headers, body);
+        }
+        Promise<CollectorAnswer> answered = Promise.promise();
+        offLoop.runOnContext(onLoop -> request(url, headers, body).onComplete(answered));
+        return answered.future();
+    }
+
+    private Future<CollectorAnswer> request(String url, Map<String, Object> headers, Buffer body) {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.PUT).setAbsoluteURI(url)
                 .setConnectTimeout(connection.connectTimeout().toMillis())
                 .setIdleTimeout(connection.responseTimeout().toMillis());
@@ -117,7 +141,7 @@ public class CollectorCall extends AsyncProcessorSupport {
         if (Context.isOnEventLoopThread()) {
             return () -> callback.done(false);
         }
-        return () -> vertx.executeBlocking(() -> {
+        return () -> offLoop.executeBlocking(() -> {
             callback.done(false);
             return null;
         }, false);
