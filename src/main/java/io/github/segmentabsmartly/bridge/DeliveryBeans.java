@@ -82,7 +82,8 @@ final class DeliveryBeans {
         registry.bind("hashUnits", new HashUnits());
         registry.bind("collectorRequest", new CollectorRequest(settings, mapper));
         CollectorCall collectorCall =
-                new CollectorCall(SharedVertx.of(context), settings.collectorConnection(), callObserver);
+                new CollectorCall(SharedVertx.of(context), settings.collectorConnection(), settings.ingestEventLoops(),
+                        callObserver);
         registry.bind("collectorCall", collectorCall);
         registry.bind("batchDeliveryPool", new EventLoopFirstExecutor(context.getExecutorServiceManager()
                 .newFixedThreadPool(DeliveryBeans.class, "batch-delivery", settings.deliveryPolicy().batchParallelism())));

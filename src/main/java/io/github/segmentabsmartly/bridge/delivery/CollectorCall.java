@@ -43,13 +43,14 @@ public class CollectorCall extends AsyncProcessorSupport {
     /** The calls of each event loop, its share of the connections at most under way, the others waiting. */
     private final ThreadLocal<Line> lines;
 
-    public CollectorCall(Vertx vertx, CollectorConnection connection, CollectorCallObserver observer) {
+    /** @param eventLoops the event loops that may call it (BRIDGE_INGEST_EVENT_LOOPS): each gets its share */
+    public CollectorCall(Vertx vertx, CollectorConnection connection, int eventLoops, CollectorCallObserver observer) {
         this.offLoop = vertx.getOrCreateContext();
         this.connection = connection;
         this.observer = observer;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(connection.maxConnections()));
-        int share = Math.max(1, connection.maxConnections() / Runtime.getRuntime().availableProcessors());
+        int share = Math.max(1, connection.maxConnections() / Math.max(1, eventLoops));
         this.lines = ThreadLocal.withInitial(() -> new Line(share));
     }
 

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -42,7 +44,7 @@ class CollectorCallTest {
         vertx = Vertx.vertx();
         camel = new DefaultCamelContext();
         camel.start();
-        call = new CollectorCall(vertx, new CollectorConnection(Duration.ofMillis(500), Duration.ofMillis(300), 4),
+        call = new CollectorCall(vertx, new CollectorConnection(Duration.ofMillis(500), Duration.ofMillis(300), 4), 1,
                 new CollectorCallObserver() {
                     @Override
                     public void called(Exchange exchange, long nanos) {
@@ -138,6 +140,33 @@ class CollectorCallTest {
         CollectorUnreachableException silent =
                 assertInstanceOf(CollectorUnreachableException.class, exchange.getException());
         assertTrue(silent.getMessage().contains("Timeout"), silent.getMessage());
+    }
+
+    /** Two connections shared by two event loops: one call of a loop under way at a time, the others in line. */
+    @Test
+    void callsFromAnEventLoopBeyondItsShareWaitTheirTurnAndTheBudget() throws Exception {
+        CollectorCall sharing = new CollectorCall(vertx,
+                new CollectorConnection(Duration.ofMillis(500), Duration.ofMillis(2000), 2), 2, CollectorCallObserver.NONE);
+        collector.injectFaults(body -> status(200).after(Duration.ofMillis(300)));
+        List<Exchange> exchanges = List.of(request(3000), request(3000), request(400));
+        List<CompletableFuture<Exchange>> done = exchanges.stream().map(exchange -> new CompletableFuture<Exchange>())
+                .toList();
+
+        vertx.runOnContext(onLoop -> {
+            for (int i = 0; i < exchanges.size(); i++) {
+                int at = i;
+                sharing.process(exchanges.get(at), doneSync -> done.get(at).complete(exchanges.get(at)));
+            }
+        });
+
+        assertNull(done.get(0).get(5, TimeUnit.SECONDS).getException());
+        assertNull(done.get(1).get(5, TimeUnit.SECONDS).getException());
+        // its turn came after the other two, 600 ms on: past its 400 ms budget, so it was never sent
+        assertInstanceOf(RetryBudgetSpentException.class, done.get(2).get(5, TimeUnit.SECONDS).getException());
+        List<CollectorStandIn.Received> received = collector.received();
+        assertEquals(2, received.size());
+        long apartMillis = (received.get(1).atNanos() - received.get(0).atNanos()) / 1_000_000;
+        assertTrue(apartMillis >= 250, "the second call started " + apartMillis + " ms after the first");
     }
 
     @Test
