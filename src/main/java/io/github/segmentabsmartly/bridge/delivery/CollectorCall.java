@@ -37,10 +37,12 @@ public class CollectorCall extends AsyncProcessorSupport {
 
     /** Where the calls of callers off the event loops are made, and where their routes go on (on a worker). */
     private final Context offLoop;
-    private final HttpClient client;
     private final CollectorConnection connection;
     private final CollectorCallObserver observer;
-    /** The calls of each event loop, its share of the connections at most under way, the others waiting. */
+    /**
+     * The calls of each event loop: its own client, with its share of the connections, so that a call and its
+     * answer stay on the loop's thread (a pool shared by the loops hands one loop's connection to another).
+     */
     private final ThreadLocal<Line> lines;
 
     /** @param eventLoops the event loops that may call it (BRIDGE_INGEST_EVENT_LOOPS): each gets its share */
@@ -48,10 +50,9 @@ public class CollectorCall extends AsyncProcessorSupport {
         this.offLoop = vertx.getOrCreateContext();
         this.connection = connection;
         this.observer = observer;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(connection.maxConnections()));
         int share = Math.max(1, connection.maxConnections() / Math.max(1, eventLoops));
-        this.lines = ThreadLocal.withInitial(() -> new Line(share));
+        this.lines = ThreadLocal.withInitial(() -> new Line(share, vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(share))));
     }
 
     @Override
@@ -121,7 +122,8 @@ public class CollectorCall extends AsyncProcessorSupport {
     }
 
     private Future<CollectorAnswer> request(String url, Map<String, Object> headers, Buffer body) {
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.PUT).setAbsoluteURI(url)
+        Line line = lines.get();
+        RequestOptions request = line.target(url).setMethod(HttpMethod.PUT)
                 .setConnectTimeout(connection.connectTimeout().toMillis())
                 .setIdleTimeout(connection.responseTimeout().toMillis());
         headers.forEach((name, value) -> {
@@ -129,7 +131,7 @@ public class CollectorCall extends AsyncProcessorSupport {
                 request.putHeader(name, value.toString());
             }
         });
-        return client.request(request)
+        return line.client.request(request)
                 .compose(sending -> sending.send(body))
                 .compose(response -> response.body().map(answer -> answerOf(response, answer)));
     }
@@ -151,11 +153,25 @@ public class CollectorCall extends AsyncProcessorSupport {
     /** One event loop's calls: used by that loop's thread alone. */
     private static final class Line {
         private final int share;
+        private final HttpClient client;
         private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
         private int underWay;
+        private String lastUrl;
+        private RequestOptions lastTarget;
 
-        Line(int share) {
+        Line(int share, HttpClient client) {
             this.share = share;
+            this.client = client;
+        }
+
+        /** Options that address the URL: parsing it costs more than the rest of a request's options together. */
+        RequestOptions target(String url) {
+            if (!url.equals(lastUrl)) {
+                lastTarget = new RequestOptions().setAbsoluteURI(url);
+                lastUrl = url;
+            }
+            return new RequestOptions().setHost(lastTarget.getHost()).setPort(lastTarget.getPort())
+                    .setSsl(lastTarget.isSsl()).setURI(lastTarget.getURI());
         }
 
         void enter(Runnable call) {

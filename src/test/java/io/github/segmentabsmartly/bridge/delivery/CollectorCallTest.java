@@ -5,12 +5,14 @@ import static io.github.segmentabsmartly.bridge.support.CollectorStandIn.Answer.
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.settings.CollectorConnection;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -167,6 +169,43 @@ class CollectorCallTest {
         assertEquals(2, received.size());
         long apartMillis = (received.get(1).atNanos() - received.get(0).atNanos()) / 1_000_000;
         assertTrue(apartMillis >= 250, "the second call started " + apartMillis + " ms after the first");
+    }
+
+    /** Each loop has its own connections, its share of BRIDGE_COLLECTOR_MAX_CONNECTIONS, and its calls stay on it. */
+    @Test
+    void callsFromSeveralEventLoopsOpenNoMoreThanTheMaximumOfConnections() throws Exception {
+        CollectorCall sharing = new CollectorCall(vertx,
+                new CollectorConnection(Duration.ofMillis(500), Duration.ofMillis(2000), 4), 2, CollectorCallObserver.NONE);
+        collector.injectFaults(body -> status(200).after(Duration.ofMillis(100)));
+        List<Context> loops = List.of(newEventLoopContext(), newEventLoopContext());
+        List<String> loopThreads = new ArrayList<>();
+        for (Context loop : loops) {
+            CompletableFuture<String> thread = new CompletableFuture<>();
+            loop.runOnContext(onLoop -> thread.complete(Thread.currentThread().getName()));
+            loopThreads.add(thread.get(5, TimeUnit.SECONDS));
+        }
+        assertNotEquals(loopThreads.get(0), loopThreads.get(1), "two event loops");
+        List<CompletableFuture<String>> answeredOn = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Exchange exchange = request(3000);
+            CompletableFuture<String> answered = new CompletableFuture<>();
+            answeredOn.add(answered);
+            loops.get(i % 2).runOnContext(onLoop -> sharing.process(exchange, doneSync -> answered.complete(
+                    exchange.getException() == null ? Thread.currentThread().getName() : exchange.getException().toString())));
+        }
+
+        for (int i = 0; i < 12; i++) {
+            assertEquals(loopThreads.get(i % 2), answeredOn.get(i).get(5, TimeUnit.SECONDS), "call " + i);
+        }
+        assertEquals(12, collector.received().size());
+        assertTrue(collector.connections() <= 4, collector.connections() + " connections");
+    }
+
+    /** Vert.x keeps one context for each thread that asks: a new thread gets the next event loop's. */
+    static Context newEventLoopContext() throws Exception {
+        CompletableFuture<Context> made = new CompletableFuture<>();
+        new Thread(() -> made.complete(vertx.getOrCreateContext())).start();
+        return made.get(5, TimeUnit.SECONDS);
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 
@@ -73,6 +75,7 @@ public final class CollectorStandIn implements AutoCloseable {
     private final Deque<Answer> script = new ConcurrentLinkedDeque<>();
     private final List<Received> received = new ArrayList<>();
     private final List<Received> authChecks = new ArrayList<>();
+    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private volatile Answer authedAnswer = Answer.status(200);
     private volatile String requiredApiKey;
     private volatile Faults faults = body -> null;
@@ -128,9 +131,15 @@ public final class CollectorStandIn implements AutoCloseable {
         synchronized (received) {
             received.clear();
         }
+        clientPorts.clear();
         synchronized (authChecks) {
             authChecks.clear();
         }
+    }
+
+    /** How many connections the requests since the last reset came on (not counting the readiness checks). */
+    public int connections() {
+        return clientPorts.size();
     }
 
     public List<Received> received() {
@@ -140,6 +149,7 @@ public final class CollectorStandIn implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        clientPorts.add(exchange.getRemoteAddress().getPort());
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
