@@ -88,7 +88,8 @@ final class DeliveryBeans {
         registry.bind("batchDeliveryPool", new EventLoopFirstExecutor(context.getExecutorServiceManager()
                 .newFixedThreadPool(DeliveryBeans.class, "batch-delivery", settings.deliveryPolicy().batchParallelism())));
         registry.bind("holdForCollectorBatch", new HoldForCollectorBatch());
-        registry.bind("collectorBatchCall", new CollectorBatchCall(collectorCall, settings.collectorEndpoint()));
+        registry.bind("collectorBatchCall", new CollectorBatchCall(collectorCall, settings.collectorEndpoint(),
+                callObserver));
         registry.bind("resumeHeldEvent", new ResumeHeldEvent());
         registry.bind("heldOutcomes", new HeldOutcomes());
         registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy(), callObserver));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
+import io.github.segmentabsmartly.bridge.support.PrometheusText;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Received;
 import java.net.http.HttpResponse;
@@ -61,6 +62,26 @@ class CollectorBatchTest {
                  "goals":[{"name":"A","achievedAt":1672531200000,"properties":null}]}"""), first);
         assertEquals(RunningBridge.API_KEY, call.headers().get("x-api-key"));
         assertEquals("segment", call.headers().get("x-agent"));
+    }
+
+    @Test
+    void aBatchCallIsTimedApartFromTheCallsOfSingleEvents() throws Exception {
+        PrometheusText before = scrape();
+
+        HttpResponse<String> answer = bridge.post("/v1/batch", batch(track("A", "timed-a"), track("B", "timed-b")));
+
+        assertEquals(List.of("delivered", "delivered"), outcomes(answer));
+        PrometheusText after = scrape();
+        assertEquals(1, after.value("bridge_collector_batch_request_seconds_count", "outcome", "success")
+                - before.value("bridge_collector_batch_request_seconds_count", "outcome", "success"), 1e-9);
+        assertEquals(before.value("bridge_collector_request_seconds_count", "outcome", "success"),
+                after.value("bridge_collector_request_seconds_count", "outcome", "success"), 1e-9);
+    }
+
+    static PrometheusText scrape() throws Exception {
+        HttpResponse<String> answer = bridge.management("/observe/metrics");
+        assertEquals(200, answer.statusCode(), answer.body());
+        return PrometheusText.parse(answer.body());
     }
 
     @Test

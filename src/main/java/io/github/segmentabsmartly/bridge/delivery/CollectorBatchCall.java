@@ -30,11 +30,13 @@ public class CollectorBatchCall extends AsyncProcessorSupport {
 
     private final CollectorCall collector;
     private final String batchUrl;
+    private final CollectorCallObserver observer;
 
     /** @param collectorEndpoint the Collector endpoint, to which {@code /context/batch} is added */
-    public CollectorBatchCall(CollectorCall collector, String collectorEndpoint) {
+    public CollectorBatchCall(CollectorCall collector, String collectorEndpoint, CollectorCallObserver observer) {
         this.collector = collector;
         this.batchUrl = collectorEndpoint + "/context/batch";
+        this.observer = observer;
     }
 
     @Override
@@ -50,7 +52,10 @@ public class CollectorBatchCall extends AsyncProcessorSupport {
         List<Future<Void>> calls = new ArrayList<>();
         for (List<Integer> positions : callsOf(held)) {
             HeldEvent first = held.get(positions.get(0));
-            calls.add(collector.put(batchUrl, first.headers(), bodyOf(held, positions)).map(answer -> {
+            long started = System.nanoTime();
+            Future<CollectorAnswer> call = collector.put(batchUrl, first.headers(), bodyOf(held, positions))
+                    .onComplete(answered -> observer.batchCalled(answered.result(), System.nanoTime() - started));
+            calls.add(call.map(answer -> {
                 if (answer.accepted()) {
                     positions.forEach(at -> marked.set(at, held.get(at).accepted()));
                 }

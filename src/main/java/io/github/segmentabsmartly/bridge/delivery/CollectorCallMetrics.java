@@ -12,7 +12,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
  * Times every call to the Collector ({@code bridge_collector_request_seconds}, a histogram, by outcome), as
- * {@link CollectorCall} reports them, and counts the calls Camel's redelivery tries again
+ * {@link CollectorCall} reports them, and every batch call ({@code bridge_collector_batch_request_seconds}), as
+ * {@link CollectorBatchCall} reports them, and counts the calls Camel's redelivery tries again
  * ({@code bridge_redeliveries_total}, by the route the event came in by), as {@link CollectorRetryPolicy} decides
  * them. (Not an event notifier: with one that takes exchange events, Camel makes an event of every step.)
  */
@@ -24,8 +25,11 @@ public class CollectorCallMetrics implements CollectorCallObserver {
         Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000),
         Duration.ofMillis(2500), Duration.ofMillis(5000)};
 
+    private static final String NO_ANSWER = "no_answer";
+
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> batchTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> redeliveries = new ConcurrentHashMap<>();
 
     public CollectorCallMetrics(MeterRegistry registry) {
@@ -38,6 +42,12 @@ public class CollectorCallMetrics implements CollectorCallObserver {
     }
 
     @Override
+    public void batchCalled(CollectorAnswer answer, long nanos) {
+        String outcome = answer == null ? NO_ANSWER : outcomeOf(answer.status());
+        batchTimers.computeIfAbsent(outcome, this::batchTimer).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
     public void retrying(Exchange exchange) {
         String routeId = exchange.getFromRouteId();
         redeliveries.computeIfAbsent(routeId == null ? "none" : routeId, this::redeliveryCounter).increment();
@@ -46,14 +56,14 @@ public class CollectorCallMetrics implements CollectorCallObserver {
     /** success (2xx), client_error (4xx), server_error (5xx and anything else), or no_answer. */
     private static String outcomeOf(Exchange exchange) {
         Exception failure = exchange.getException();
-        int status;
         if (failure instanceof HttpOperationFailedException refused) {
-            status = refused.getStatusCode();
-        } else if (failure != null) {
-            return "no_answer";
-        } else {
-            status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
+            return outcomeOf(refused.getStatusCode());
         }
+        return failure != null ? NO_ANSWER
+                : outcomeOf(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class));
+    }
+
+    private static String outcomeOf(int status) {
         if (status >= 200 && status < 300) {
             return "success";
         }
@@ -63,6 +73,14 @@ public class CollectorCallMetrics implements CollectorCallObserver {
     private Timer timer(String outcome) {
         return Timer.builder("bridge.collector.request")
                 .description("Time of each call to the Collector (each attempt), by outcome")
+                .tag("outcome", outcome)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
+    }
+
+    private Timer batchTimer(String outcome) {
+        return Timer.builder("bridge.collector.batch.request")
+                .description("Time of each batch call to the Collector (PUT /context/batch), by outcome")
                 .tag("outcome", outcome)
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry);

@@ -54,6 +54,10 @@ class CollectorCallTest {
                     }
 
                     @Override
+                    public void batchCalled(CollectorAnswer answer, long nanos) {
+                    }
+
+                    @Override
                     public void retrying(Exchange exchange) {
                     }
                 });
