@@ -3,6 +3,7 @@ package io.github.segmentabsmartly.bridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.delivery.CollectorCallMetrics;
 import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
+import io.github.segmentabsmartly.bridge.ingest.AwaitEventTurn;
 import io.github.segmentabsmartly.bridge.ingest.EventLoopHttpEngine;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
@@ -61,6 +62,9 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("ingestAuth", new IngestAuth(settings.ingestAuth()));
         long senderRetryAfter = settings.deliveryPolicy().senderRetryAfter().toSeconds();
         registry.bind("senderAnswer", new SenderAnswer(mapper, senderRetryAfter));
+        // twice a loop's share of the Collector connections: its next events are ready while its calls are out
+        registry.bind("awaitEventTurn", new AwaitEventTurn(2 * settings.collectorConnection().maxConnections()
+                / Math.max(1, settings.ingestEventLoops())));
         registry.bind("replayFileReader", new ReplayFileReader(mapper));
         registry.bind("replayLeftovers", new ReplayLeftovers(mapper));
         registry.bind("replaySource", new ReplaySource(dedupRepository));
