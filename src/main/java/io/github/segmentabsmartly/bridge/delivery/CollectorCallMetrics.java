@@ -71,18 +71,17 @@ public class CollectorCallMetrics implements CollectorCallObserver {
     }
 
     private Timer timer(String outcome) {
-        return Timer.builder("bridge.collector.request")
-                .description("Time of each call to the Collector (each attempt), by outcome")
-                .tag("outcome", outcome)
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry);
+        return timer("bridge.collector.request", "Time of each call to the Collector (each attempt), by outcome",
+                outcome);
     }
 
     private Timer batchTimer(String outcome) {
-        return Timer.builder("bridge.collector.batch.request")
-                .description("Time of each batch call to the Collector (PUT /context/batch), by outcome")
-                .tag("outcome", outcome)
-                .serviceLevelObjectives(BUCKETS)
+        return timer("bridge.collector.batch.request",
+                "Time of each batch call to the Collector (PUT /context/batch), by outcome", outcome);
+    }
+
+    private Timer timer(String name, String description, String outcome) {
+        return Timer.builder(name).description(description).tag("outcome", outcome).serviceLevelObjectives(BUCKETS)
                 .register(registry);
     }
 
