@@ -27,13 +27,16 @@ public class IngestAuth implements Processor {
 
     @Override
     public void process(Exchange exchange) {
+        // kept for this check alone: no event of the request carries the bytes or a write key on
+        byte[] rawBody = (byte[]) exchange.removeProperty(BridgeExchange.RAW_BODY);
+        String bodyWriteKey = (String) exchange.removeProperty(BridgeExchange.BODY_WRITE_KEY);
         if (settings.isOpen()) {
             return;
         }
         String authorization = exchange.getIn().getHeader("Authorization", String.class);
         String writeKey = basicUser(authorization);
         if (writeKey == null) {
-            writeKey = exchange.getProperty(BridgeExchange.BODY_WRITE_KEY, String.class);
+            writeKey = bodyWriteKey;
         }
         SourceOverrides source = writeKey == null ? null : settings.writeKeys().get(writeKey);
         if (source != null) {
@@ -43,7 +46,7 @@ public class IngestAuth implements Processor {
         boolean webhook = exchange.getProperty(BridgeExchange.IMPLIED_CALL) == null;
         if (anyMatches(bearer(authorization), settings.tokens())
                 || webhook && WebhookSignature.isValid(exchange.getIn().getHeader("X-Signature", String.class),
-                        exchange.getProperty(BridgeExchange.RAW_BODY, byte[].class), settings.sharedSecrets())) {
+                        rawBody, settings.sharedSecrets())) {
             return;
         }
         throw new RequestRejectedException(401, "missing or wrong credentials: " + accepted(webhook));

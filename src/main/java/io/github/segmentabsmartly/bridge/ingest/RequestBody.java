@@ -13,7 +13,7 @@ import org.apache.camel.Processor;
 /**
  * The request body as the bytes the sender meant: gzip (as Segment's libraries may send it) undone, within
  * the body size limit, and form bodies refused. The bytes are also kept as {@link BridgeExchange#RAW_BODY}
- * for the webhook signature check.
+ * for the webhook signature check (IngestAuth, which takes them off the exchange).
  */
 public class RequestBody implements Processor {
 
