@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
@@ -12,7 +13,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * while the request's delivery budget allows, waiting the Collector's Retry-After or an exponential backoff
  * with jitter. The wait is handed to Camel's redelivery through the {@code CamelRedeliveryDelay} header.
  */
-public class CollectorRetryPolicy {
+public class CollectorRetryPolicy implements Predicate {
 
     /** Set when the budget, not the Collector, ended the retries: the Retry-After to pass on to the sender. */
     public static final String SENDER_RETRY_AFTER = "bridgeSenderRetryAfter";
@@ -26,7 +27,9 @@ public class CollectorRetryPolicy {
         this.observer = observer;
     }
 
-    public boolean shouldRetry(Exchange exchange) {
+    /** Whether to retry: a Predicate, so that Camel calls it without looking the method up on every failure. */
+    @Override
+    public boolean matches(Exchange exchange) {
         Exception failure = exchange.getException() != null
                 ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Duration retryAfter = null;
