@@ -99,6 +99,8 @@ final class DeliveryBeans {
         // event the Collector refused).
         registry.bind("collectorRedeliveryPolicy", new RedeliveryPolicy().maximumRedeliveries(-1).redeliveryDelay(0)
                 .asyncDelayedRedelivery().logRetryAttempted(false).logExhausted(false));
+        // errors.yaml's EventNotDeliveredException: the caller keeps the event, and its outcome is logged already
+        registry.bind("unloggedFailurePolicy", new RedeliveryPolicy().logExhausted(false).logStackTrace(false));
         registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy(), callObserver));
         registry.bind("collectorFailureOutcome", new CollectorFailureOutcome());
         registry.bind("deadLetterLine", new DeadLetterLine(mapper));
