@@ -63,8 +63,8 @@ public class BridgeBeans implements CamelConfiguration {
         long senderRetryAfter = settings.deliveryPolicy().senderRetryAfter().toSeconds();
         registry.bind("senderAnswer", new SenderAnswer(mapper, senderRetryAfter));
         // twice a loop's share of the Collector connections: its next events are ready while its calls are out
-        registry.bind("awaitEventTurn", new AwaitEventTurn(2 * settings.collectorConnection().maxConnections()
-                / Math.max(1, settings.ingestEventLoops())));
+        registry.bind("awaitEventTurn",
+                new AwaitEventTurn(2 * settings.collectorConnection().perEventLoop(settings.ingestEventLoops())));
         registry.bind("replayFileReader", new ReplayFileReader(mapper));
         registry.bind("replayLeftovers", new ReplayLeftovers(mapper));
         registry.bind("replaySource", new ReplaySource(dedupRepository));

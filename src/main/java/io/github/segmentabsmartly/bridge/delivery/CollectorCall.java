@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.AsyncCallback;
@@ -50,7 +49,7 @@ public class CollectorCall extends AsyncProcessorSupport {
         this.offLoop = vertx.getOrCreateContext();
         this.connection = connection;
         this.observer = observer;
-        int share = Math.max(1, connection.maxConnections() / Math.max(1, eventLoops));
+        int share = connection.perEventLoop(eventLoops);
         this.lines = ThreadLocal.withInitial(() -> new Line(share, vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(share))));
     }
@@ -66,21 +65,26 @@ public class CollectorCall extends AsyncProcessorSupport {
             send(exchange, continuation(callback));
             return false;
         }
-        // an array's events all start at once: beyond the connections, they wait here rather than in the pool
+        // beyond the loop's share of the connections, calls wait here rather than in the pool
         Line line = lines.get();
-        line.enter(() -> {
-            if (tooLateToStart(exchange)) {
-                exchange.setException(new RetryBudgetSpentException());
-                line.leave();
-                callback.done(false);
-            } else {
-                send(exchange, () -> {
-                    line.leave();
-                    callback.done(false);
-                });
-            }
-        });
+        Runnable goOn = () -> {
+            line.turns.leave();
+            callback.done(false);
+        };
+        if (line.turns.enter(() -> sendInTurn(exchange, goOn))) {
+            send(exchange, goOn);
+        }
         return false;
+    }
+
+    /** A call whose turn came late: the budget may have run out while it waited. */
+    private void sendInTurn(Exchange exchange, Runnable goOn) {
+        if (tooLateToStart(exchange)) {
+            exchange.setException(new RetryBudgetSpentException());
+            goOn.run();
+        } else {
+            send(exchange, goOn);
+        }
     }
 
     /**
@@ -152,15 +156,13 @@ public class CollectorCall extends AsyncProcessorSupport {
 
     /** One event loop's calls: used by that loop's thread alone. */
     private static final class Line {
-        private final int share;
+        private final EventLoopTurns turns;
         private final HttpClient client;
-        private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
-        private int underWay;
         private String lastUrl;
         private RequestOptions lastTarget;
 
         Line(int share, HttpClient client) {
-            this.share = share;
+            this.turns = new EventLoopTurns(share);
             this.client = client;
         }
 
@@ -172,25 +174,6 @@ public class CollectorCall extends AsyncProcessorSupport {
             }
             return new RequestOptions().setHost(lastTarget.getHost()).setPort(lastTarget.getPort())
                     .setSsl(lastTarget.isSsl()).setURI(lastTarget.getURI());
-        }
-
-        void enter(Runnable call) {
-            if (underWay < share) {
-                underWay++;
-                call.run();
-            } else {
-                waiting.add(call);
-            }
-        }
-
-        /** Called on the loop's thread; the next call starts after what the loop is doing, not within it. */
-        void leave() {
-            Runnable next = waiting.poll();
-            if (next != null) {
-                Vertx.currentContext().runOnContext(turn -> next.run());
-            } else {
-                underWay--;
-            }
         }
     }
 

@@ -1,8 +1,7 @@
 package io.github.segmentabsmartly.bridge.ingest;
 
+import io.github.segmentabsmartly.bridge.delivery.EventLoopTurns;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import java.util.ArrayDeque;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -17,11 +16,11 @@ import org.apache.camel.support.SynchronizationAdapter;
  */
 public class AwaitEventTurn extends AsyncProcessorSupport {
 
-    private final ThreadLocal<Turns> turns;
+    private final ThreadLocal<EventLoopTurns> turns;
 
     /** @param limit the events of one event loop under way at once */
     public AwaitEventTurn(int limit) {
-        this.turns = ThreadLocal.withInitial(() -> new Turns(limit, Vertx.currentContext(), Thread.currentThread()));
+        this.turns = ThreadLocal.withInitial(() -> new EventLoopTurns(limit));
     }
 
     @Override
@@ -30,67 +29,25 @@ public class AwaitEventTurn extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
-        Turns loop = turns.get();
-        if (loop.tryEnter()) {
-            loop.leaveWhenDone(exchange);
+        EventLoopTurns loop = turns.get();
+        if (loop.enter(() -> {
+            leaveWhenDone(loop, exchange);
+            callback.done(false);
+        })) {
+            leaveWhenDone(loop, exchange);
             callback.done(true);
             return true;
         }
-        loop.await(() -> {
-            loop.leaveWhenDone(exchange);
-            callback.done(false);
-        });
         return false;
     }
 
-    /** One event loop's events: counted and queued by that loop's thread alone. */
-    private static final class Turns {
-        private final int limit;
-        private final Context eventLoop;
-        private final Thread loopThread;
-        private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
-        private int underWay;
-
-        Turns(int limit, Context eventLoop, Thread loopThread) {
-            this.limit = limit;
-            this.eventLoop = eventLoop;
-            this.loopThread = loopThread;
-        }
-
-        boolean tryEnter() {
-            if (underWay < limit && waiting.isEmpty()) {
-                underWay++;
-                return true;
+    /** The turn is handed back when the event's route has ended, however it ended. */
+    private static void leaveWhenDone(EventLoopTurns loop, Exchange exchange) {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                loop.leave();
             }
-            return false;
-        }
-
-        void await(Runnable turn) {
-            waiting.add(turn);
-        }
-
-        /** A retry may end the event on a timer or worker thread: its turn is handed back on the loop. */
-        void leaveWhenDone(Exchange exchange) {
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    if (Thread.currentThread() == loopThread) {
-                        leave();
-                    } else {
-                        eventLoop.runOnContext(onLoop -> leave());
-                    }
-                }
-            });
-        }
-
-        /** The next event starts after what the loop is doing, not within the route that just ended. */
-        private void leave() {
-            Runnable next = waiting.poll();
-            if (next != null) {
-                eventLoop.runOnContext(turn -> next.run());
-            } else {
-                underWay--;
-            }
-        }
+        });
     }
 }

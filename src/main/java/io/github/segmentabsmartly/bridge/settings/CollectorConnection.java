@@ -10,4 +10,9 @@ import java.time.Duration;
  * @param maxConnections  keep-alive connections to the Collector at most; more requests wait for one of them
  */
 public record CollectorConnection(Duration connectTimeout, Duration responseTimeout, int maxConnections) {
+
+    /** The connections of each of {@code eventLoops} event loops that call the Collector, one at least. */
+    public int perEventLoop(int eventLoops) {
+        return Math.max(1, maxConnections / Math.max(1, eventLoops));
+    }
 }
