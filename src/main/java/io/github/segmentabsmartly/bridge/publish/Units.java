@@ -4,7 +4,6 @@ import io.github.segmentabsmartly.bridge.event.EventRejectedException;
 import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import io.github.segmentabsmartly.bridge.settings.UnitMapping;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,10 +74,8 @@ public final class Units {
         String uid;
         if (value instanceof String text) {
             uid = text.isBlank() ? null : text;
-        } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            uid = new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
         } else if (value instanceof Number number) {
-            uid = number.toString();
+            uid = JavaScriptNumberText.of(number);
         } else {
             uid = null;
         }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.segmentabsmartly.bridge.event.EventRejectedException;
 import io.github.segmentabsmartly.bridge.support.JsonValues;
 import io.github.segmentabsmartly.bridge.settings.UnitMapping;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -134,14 +133,18 @@ class UnitsTest {
         assertEquals(uid, Units.uidOf(value(json), "userId"));
     }
 
-    @Disabled("BUG: uidOf writes numbers >= 1e21 or < 1e-6 in plain notation, JavaScript's String(n) uses exponents")
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            1e21    | 1e+21
-            1e-7    | 1e-7
-            1.5e-7  | 1.5e-7
+            1e21                  | 1e+21
+            -1.5e21               | -1.5e+21
+            123456789012345678901 | 123456789012345680000
+            1e-7                  | 1e-7
+            1.5e-7                | 1.5e-7
+            -0.0000012            | -0.0000012
+            9007199254740993      | 9007199254740992
+            -0                    | 0
             """)
-    void uidOfVeryLargeOrSmallNumbersUsesJavaScriptExponentNotation(String json, String uid) {
+    void uidOfANumberBeyondJavaScriptsPlainRangeOrPrecisionIsAsJavaScriptWritesIt(String json, String uid) {
         assertEquals(uid, Units.uidOf(value(json), "userId"));
     }
 }
