@@ -2,11 +2,11 @@ package io.github.segmentabsmartly.bridge.ingest;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.settings.IngestAuthSettings;
-import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -38,13 +38,13 @@ public class IngestAuth implements Processor {
         if (writeKey == null) {
             writeKey = bodyWriteKey;
         }
-        SourceOverrides source = writeKey == null ? null : settings.writeKeys().get(writeKey);
-        if (source != null) {
-            exchange.setProperty(BridgeExchange.SOURCE, source);
+        String knownWriteKey = matching(writeKey, settings.writeKeys().keySet());
+        if (knownWriteKey != null) {
+            exchange.setProperty(BridgeExchange.SOURCE, settings.writeKeys().get(knownWriteKey));
             return;
         }
         boolean webhook = exchange.getProperty(BridgeExchange.IMPLIED_CALL) == null;
-        if (anyMatches(bearer(authorization), settings.tokens())
+        if (matching(bearer(authorization), settings.tokens()) != null
                 || webhook && WebhookSignature.isValid(exchange.getIn().getHeader("X-Signature", String.class),
                         rawBody, settings.sharedSecrets())) {
             return;
@@ -85,15 +85,20 @@ public class IngestAuth implements Processor {
                 ? authorization.substring(7).trim() : null;
     }
 
-    /** Constant-time against each candidate, so that timing tells nothing about a near miss. */
-    private static boolean anyMatches(String presented, List<String> candidates) {
+    /**
+     * The candidate equal to the presented secret, or null. Compared in constant time against every candidate (a
+     * map lookup would compare it character by character), so that timing tells nothing about a near miss.
+     */
+    private static String matching(String presented, Collection<String> candidates) {
         if (presented == null) {
-            return false;
+            return null;
         }
         byte[] bytes = presented.getBytes(StandardCharsets.UTF_8);
-        boolean found = false;
+        String found = null;
         for (String candidate : candidates) {
-            found |= MessageDigest.isEqual(bytes, candidate.getBytes(StandardCharsets.UTF_8));
+            if (MessageDigest.isEqual(bytes, candidate.getBytes(StandardCharsets.UTF_8))) {
+                found = candidate;
+            }
         }
         return found;
     }
