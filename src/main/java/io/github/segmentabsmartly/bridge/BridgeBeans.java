@@ -8,6 +8,7 @@ import io.github.segmentabsmartly.bridge.ingest.EventLoopHttpEngine;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
+import io.github.segmentabsmartly.bridge.ingest.OversizedBodyAnswer;
 import io.github.segmentabsmartly.bridge.ingest.RequestBody;
 import io.github.segmentabsmartly.bridge.ingest.SegmentRequestReader;
 import io.github.segmentabsmartly.bridge.ingest.SenderAnswer;
@@ -90,6 +91,7 @@ public class BridgeBeans implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
                 InFlightLimit.install(started, port, settings.requestLimits().maxInFlight());
+                OversizedBodyAnswer.install(started, port, settings.requestLimits().maxBodyBytes());
                 if (settings.ingestRunsOnEventLoop()) {
                     ServerEventLoops.install(started, port, settings.ingestEventLoops());
                 }

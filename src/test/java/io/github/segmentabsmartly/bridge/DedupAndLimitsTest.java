@@ -3,10 +3,13 @@ package io.github.segmentabsmartly.bridge;
 import static io.github.segmentabsmartly.bridge.support.CollectorStandIn.Answer.status;
 import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -106,6 +109,22 @@ class DedupAndLimitsTest {
 
         assertEquals(413, answer.statusCode());
         assertTrue(bridge.collector().received().isEmpty());
+    }
+
+    @Test
+    void bodyOverTheHttpServersLimitIs413WithItsReason() throws Exception {
+        String events = IntStream.range(0, 700).mapToObj(i -> "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\","
+                + "\"properties\":{\"x\":\"" + "y".repeat(12_000) + "\"}}").collect(Collectors.joining(","));
+
+        HttpResponse<String> answer = bridge.post("/segment", "[" + events + "]");
+
+        assertEquals(413, answer.statusCode());
+        assertEquals("application/json", answer.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("the body is over the limit of 8388608 bytes", tree(answer.body()).get("error").asText());
+        assertTrue(bridge.collector().received().isEmpty());
+        // the sender's mistake, not the bridge's: Vert.x logged an ERROR for it
+        assertFalse(Files.readString(Path.of("target", "test-logs", "bridge.log"))
+                .contains("Unhandled exception in router"));
     }
 
     @Test
