@@ -18,7 +18,6 @@ public final class OutcomeMetrics {
     /** The name it is bound under in Camel's registry, where {@link Outcomes} finds it. */
     public static final String NAME = "outcomeMetrics";
 
-    private static final String COUNTED = "bridgeOutcomeCounted";
     private static final String NO_ROUTE = "none";
 
     private final MeterRegistry registry;
@@ -29,19 +28,20 @@ public final class OutcomeMetrics {
         this.registry = registry;
     }
 
-    /** Counts the outcome recorded for an exchange's event, when the bridge's metrics are bound. */
-    static void count(Exchange exchange, EventOutcome outcome) {
+    /**
+     * Counts the outcome recorded for an exchange's event, when the bridge's metrics are bound; the event itself
+     * only with its first outcome.
+     */
+    static void count(Exchange exchange, EventOutcome outcome, boolean firstOutcome) {
         OutcomeMetrics metrics = exchange.getContext().getRegistry().lookupByNameAndType(NAME, OutcomeMetrics.class);
         if (metrics != null) {
-            metrics.record(exchange, outcome);
+            metrics.record(exchange, outcome, firstOutcome);
         }
     }
 
-    void record(Exchange exchange, EventOutcome outcome) {
+    void record(Exchange exchange, EventOutcome outcome, boolean firstOutcome) {
         String routeId = exchange.getFromRouteId() == null ? NO_ROUTE : exchange.getFromRouteId();
-        // An event is received once, even when a later step replaces its outcome (an internal error).
-        if (!exchange.getProperty(COUNTED, false, Boolean.class)) {
-            exchange.setProperty(COUNTED, true);
+        if (firstOutcome) {
             received.computeIfAbsent(routeId, route -> Counter.builder("bridge.events.received")
                     .description("Events received, counted when their outcome is known")
                     .tag("routeId", route)

@@ -22,8 +22,10 @@ public final class Outcomes {
         boolean kept = exchange.getProperty(BridgeExchange.KEEP_FOR_REPLAY, false, Boolean.class);
         EventOutcome outcome =
                 new EventOutcome(index, messageId, kind, reason, collectorStatus, retryAfterSeconds, kept, reasonCode);
+        // an event is received once, even when a later step replaces its outcome (an internal error)
+        boolean replaced = exchange.getProperty(BridgeExchange.OUTCOME) != null;
         exchange.setProperty(BridgeExchange.OUTCOME, outcome);
-        OutcomeMetrics.count(exchange, outcome);
+        OutcomeMetrics.count(exchange, outcome, !replaced);
         switch (kind) {
             case REJECTED, DEAD_LETTERED, RETRY_LATER ->
                     LOG.warn("{} event {} (messageId {}): {}", kind.label(), index, messageId, reason);

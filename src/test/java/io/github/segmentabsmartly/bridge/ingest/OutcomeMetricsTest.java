@@ -18,6 +18,7 @@ import io.github.segmentabsmartly.bridge.settings.GoalMapping;
 import io.github.segmentabsmartly.bridge.settings.RequestLimits;
 import io.github.segmentabsmartly.bridge.settings.TimestampMode;
 import io.github.segmentabsmartly.bridge.settings.UnitMapping;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -154,6 +156,22 @@ class OutcomeMetricsTest {
         Exchange collected = new OutcomeCollector(null).aggregate(null, failed);
 
         assertEquals(code, ((EventOutcome) collected.getMessage().getBody(List.class).get(0)).reasonCode());
+    }
+
+    @Test
+    void anEventIsReceivedOnceThoughALaterStepReplacesItsOutcome() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getRegistry().bind(OutcomeMetrics.NAME, new OutcomeMetrics(meters));
+        Exchange exchange = new DefaultExchange(camel);
+
+        new RecordOutcome(Kind.DELIVERED).process(exchange);
+        Outcomes.record(exchange, Kind.RETRY_LATER, "internal_error", "boom", null, null);
+
+        assertEquals(1, meters.get("bridge.events.received").counter().count());
+        assertEquals(List.of(1.0, 1.0), List.of(
+                meters.get("bridge.events").tag("outcome", Kind.DELIVERED.label()).counter().count(),
+                meters.get("bridge.events").tag("reason", "internal_error").counter().count()));
     }
 
     /** Runs an event through the route's steps up to the one that rejects it, and records the rejection. */
