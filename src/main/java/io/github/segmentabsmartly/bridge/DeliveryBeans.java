@@ -54,60 +54,73 @@ final class DeliveryBeans {
     static IdempotentRepository bind(CamelContext context, BridgeSettings settings, ObjectMapper mapper,
             CollectorCallObserver callObserver) throws Exception {
         Registry registry = context.getRegistry();
-        registry.bind("absmartlySettings", settings);
+        bindOwn(registry, "absmartlySettings", settings);
         // a Predicate bean: the ref language calls it directly, where a method call on the settings is reflection
-        registry.bind("absmartlyDryRun", PredicateBuilder.constant(settings.isDryRun()));
-        registry.bind("absmartlyQueuesEvents", PredicateBuilder.constant(settings.queuesEvents()));
+        bindOwn(registry, "absmartlyDryRun", PredicateBuilder.constant(settings.isDryRun()));
+        bindOwn(registry, "absmartlyQueuesEvents", PredicateBuilder.constant(settings.queuesEvents()));
         IdempotentRepository dedupRepository = DedupStores.create(settings.dedup(), settings.queue(), context);
-        registry.bind("dedupRepository", dedupRepository);
-        registry.bind("outcomeCollector", new OutcomeCollector(dedupRepository));
-        registry.bind("deliveryClock", new DeliveryClock(settings.deliveryPolicy()));
-        registry.bind("eventCheck", new EventCheck());
-        registry.bind("requestRejectedAnswer", new RequestRejectedAnswer(mapper));
-        registry.bind("markDelivered", new RecordOutcome(Kind.DELIVERED));
-        registry.bind("markDryRun", new RecordOutcome(Kind.DRY_RUN));
-        registry.bind("markIgnored", IgnoreEvent.byRoute());
-        registry.bind("markPageTrackingOff", IgnoreEvent.because("page_tracking_off",
+        bindOwn(registry, "dedupRepository", dedupRepository);
+        bindOwn(registry, "outcomeCollector", new OutcomeCollector(dedupRepository));
+        bindOwn(registry, "deliveryClock", new DeliveryClock(settings.deliveryPolicy()));
+        bindOwn(registry, "eventCheck", new EventCheck());
+        bindOwn(registry, "requestRejectedAnswer", new RequestRejectedAnswer(mapper));
+        bindOwn(registry, "markDelivered", new RecordOutcome(Kind.DELIVERED));
+        bindOwn(registry, "markDryRun", new RecordOutcome(Kind.DRY_RUN));
+        bindOwn(registry, "markIgnored", IgnoreEvent.byRoute());
+        bindOwn(registry, "markPageTrackingOff", IgnoreEvent.because("page_tracking_off",
                 "page view tracking is off (ABSMARTLY_ENABLE_PAGE_VIEW_TRACKING)"));
-        registry.bind("markScreenTrackingOff", IgnoreEvent.because("screen_tracking_off",
+        bindOwn(registry, "markScreenTrackingOff", IgnoreEvent.because("screen_tracking_off",
                 "screen view tracking is off (ABSMARTLY_ENABLE_SCREEN_VIEW_TRACKING)"));
-        registry.bind("markExposureTrackingOff", IgnoreEvent.because("exposure_tracking_off",
+        bindOwn(registry, "markExposureTrackingOff", IgnoreEvent.because("exposure_tracking_off",
                 "exposure tracking is off (ABSMARTLY_ENABLE_EXPOSURE_TRACKING)"));
-        registry.bind("markDuplicate", new RecordOutcome(Kind.DUPLICATE));
-        registry.bind("markRejected", new RecordOutcome(Kind.REJECTED));
-        registry.bind("trackGoalName", new TrackGoalName(settings.goalMapping()));
-        registry.bind("pageGoalName", new ViewGoalName("page", settings.pageGoalFormat()));
-        registry.bind("screenGoalName", new ViewGoalName("screen", settings.screenGoalFormat()));
-        registry.bind("goalPublishBody", new GoalPublishBody(settings.unitMapping(), settings.timestampMode()));
-        registry.bind("exposurePublishBody", new ExposurePublishBody(settings.timestampMode()));
-        registry.bind("hashUnits", new HashUnits());
-        registry.bind("collectorRequest", new CollectorRequest(settings, mapper));
+        bindOwn(registry, "markDuplicate", new RecordOutcome(Kind.DUPLICATE));
+        bindOwn(registry, "markRejected", new RecordOutcome(Kind.REJECTED));
+        bindOwn(registry, "trackGoalName", new TrackGoalName(settings.goalMapping()));
+        bindOwn(registry, "pageGoalName", new ViewGoalName("page", settings.pageGoalFormat()));
+        bindOwn(registry, "screenGoalName", new ViewGoalName("screen", settings.screenGoalFormat()));
+        bindOwn(registry, "goalPublishBody", new GoalPublishBody(settings.unitMapping(), settings.timestampMode()));
+        bindOwn(registry, "exposurePublishBody", new ExposurePublishBody(settings.timestampMode()));
+        bindOwn(registry, "hashUnits", new HashUnits());
+        bindOwn(registry, "collectorRequest", new CollectorRequest(settings, mapper));
         CollectorCall collectorCall =
                 new CollectorCall(SharedVertx.of(context), settings.collectorConnection(), settings.ingestEventLoops(),
                         callObserver);
-        registry.bind("collectorCall", collectorCall);
-        registry.bind("batchDeliveryPool", new EventLoopFirstExecutor(context.getExecutorServiceManager()
-                .newFixedThreadPool(DeliveryBeans.class, "batch-delivery", settings.deliveryPolicy().batchParallelism())));
-        registry.bind("holdForCollectorBatch", new HoldForCollectorBatch());
-        registry.bind("collectorBatchCall", new CollectorBatchCall(collectorCall, settings.collectorEndpoint(),
+        bindOwn(registry, "collectorCall", collectorCall);
+        bindOwn(registry, "batchDeliveryPool", new EventLoopFirstExecutor(context.getExecutorServiceManager()
+                .newFixedThreadPool(DeliveryBeans.class, "batch-delivery",
+                        settings.deliveryPolicy().batchParallelism())));
+        bindOwn(registry, "holdForCollectorBatch", new HoldForCollectorBatch());
+        bindOwn(registry, "collectorBatchCall", new CollectorBatchCall(collectorCall, settings.collectorEndpoint(),
                 callObserver));
-        registry.bind("resumeHeldEvent", new ResumeHeldEvent());
-        registry.bind("heldOutcomes", new HeldOutcomes());
+        bindOwn(registry, "resumeHeldEvent", new ResumeHeldEvent());
+        bindOwn(registry, "heldOutcomes", new HeldOutcomes());
         // errors.yaml's Collector retries: collectorRetryPolicy decides each one and its wait, as a timer (the thread
         // may be an event loop). A bean rather than options in the YAML: Camel parses inline options again on every
         // failure, two of them through a type-converter lookup that scans every converter (45% of the CPU of an
         // event the Collector refused).
-        registry.bind("collectorRedeliveryPolicy", new RedeliveryPolicy().maximumRedeliveries(-1).redeliveryDelay(0)
+        bindOwn(registry, "collectorRedeliveryPolicy", new RedeliveryPolicy().maximumRedeliveries(-1).redeliveryDelay(0)
                 .asyncDelayedRedelivery().logRetryAttempted(false).logExhausted(false));
         // errors.yaml's EventNotDeliveredException: the caller keeps the event, and its outcome is logged already
-        registry.bind("unloggedFailurePolicy", new RedeliveryPolicy().logExhausted(false).logStackTrace(false));
-        registry.bind("collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy(), callObserver));
-        registry.bind("collectorFailureOutcome", new CollectorFailureOutcome());
-        registry.bind("deadLetterLine", new DeadLetterLine(mapper));
-        registry.bind("outboxLine", new OutboxLine(mapper));
-        registry.bind("sinkEventReader", new SinkEventReader(mapper, settings.requestLimits().maxEventBytes()));
-        registry.bind("sinkOutcome", new SinkOutcome());
-        registry.bind("queueFailureOutcome", new QueueFailureOutcome());
+        bindOwn(registry, "unloggedFailurePolicy", new RedeliveryPolicy().logExhausted(false).logStackTrace(false));
+        bindOwn(registry, "collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy(), callObserver));
+        bindOwn(registry, "collectorFailureOutcome", new CollectorFailureOutcome());
+        bindOwn(registry, "deadLetterLine", new DeadLetterLine(mapper));
+        bindOwn(registry, "outboxLine", new OutboxLine(mapper));
+        bindOwn(registry, "sinkEventReader", new SinkEventReader(mapper, settings.requestLimits().maxEventBytes()));
+        bindOwn(registry, "sinkOutcome", new SinkOutcome());
+        bindOwn(registry, "queueFailureOutcome", new QueueFailureOutcome());
         return dedupRepository;
+    }
+
+    /**
+     * In an application of its own the registry may hold a bean of that name already (a dedupRepository, say);
+     * binding over it would break the application's routes, or leave the bridge's calling the wrong bean.
+     */
+    private static void bindOwn(Registry registry, String name, Object bean) {
+        if (registry.lookupByName(name) != null) {
+            throw new IllegalStateException("a bean named " + name + " is bound already, and the bridge's routes"
+                    + " refer to one of their own by that name: bind yours under another name");
+        }
+        registry.bind(name, bean);
     }
 }

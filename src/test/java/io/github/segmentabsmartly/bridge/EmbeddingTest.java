@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +89,20 @@ class EmbeddingTest {
     @BeforeEach
     void resetTheCollector() {
         collector.reset();
+    }
+
+    @Test
+    void aBeanNameTheApplicationHasTakenStopsTheBridgeFromBindingItsOwn() {
+        CamelContext other = new DefaultCamelContext();
+        Object applicationsOwn = new Object();
+        other.getRegistry().bind("dedupRepository", applicationsOwn);
+
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> other.addRoutes(new AbsmartlyRoutes()));
+
+        assertEquals("a bean named dedupRepository is bound already, and the bridge's routes refer to one of their"
+                + " own by that name: bind yours under another name", refused.getMessage());
+        assertSame(applicationsOwn, other.getRegistry().lookupByName("dedupRepository"));
     }
 
     @Test
