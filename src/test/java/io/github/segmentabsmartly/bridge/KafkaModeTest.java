@@ -239,6 +239,22 @@ class KafkaModeTest {
         }
     }
 
+    @Test
+    void anEventOverTheProducersBufferIsRefusedForTheSenderToKeep() throws Exception {
+        try (RunningBridge ingest = bridge("bridge.roles", "ingest", "bridge.kafka.buffer-bytes", "20000")) {
+            String fits = track("u8", 1);
+            String tooLarge = fits.replace("\"seq\":1", "\"seq\":1,\"note\":\"" + "n".repeat(25_000) + "\"");
+
+            HttpResponse<String> refused = ingest.post("/segment", tooLarge);
+            HttpResponse<String> taken = ingest.post("/segment", fits);
+
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertEquals("retry-later", tree(refused.body()).get("outcome").asText());
+            assertTrue(tree(refused.body()).get("reason").asText().contains("buffer.memory"), refused.body());
+            assertEquals("queued", tree(taken.body()).get("outcome").asText(), taken.body());
+        }
+    }
+
     private ConsumerRecord<String, String> firstRecordOf(String topic) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

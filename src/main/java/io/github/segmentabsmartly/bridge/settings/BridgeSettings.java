@@ -11,6 +11,9 @@ import java.util.function.Function;
  */
 public final class BridgeSettings {
 
+    /** Kafka's producer default for batch.size, which the bridge leaves as it is. */
+    private static final long KAFKA_BATCH_BYTES = 16_384;
+
     private final String collectorEndpoint;
     private final String apiKey;
     private final String environment;
@@ -81,6 +84,11 @@ public final class BridgeSettings {
                 (int) Math.max(1, read.wholeNumber("bridge.kafka.consumers", 1)),
                 read.text("bridge.kafka.group", "absmartly-bridge").trim(),
                 read.flag("bridge.kafka.replay-dead-letters"));
+        // routes/queue.yaml's producers read it; a buffer smaller than one Kafka batch would fail every record
+        if (read.wholeNumber("bridge.kafka.buffer-bytes", KAFKA_BATCH_BYTES) < KAFKA_BATCH_BYTES) {
+            throw new InvalidSettingException("BRIDGE_KAFKA_BUFFER_BYTES must be at least " + KAFKA_BATCH_BYTES
+                    + ", the size of a Kafka producer's batch");
+        }
         if (dedup.store() == DedupSettings.Store.KAFKA && !queue.isKafka()) {
             throw new InvalidSettingException("BRIDGE_DEDUP_STORE=kafka needs BRIDGE_MODE=kafka");
         }

@@ -188,6 +188,7 @@ class BridgeSettingsTest {
             bridge.mode=kafka;bridge.roles=ingest,publish                                                | BRIDGE_ROLES
             bridge.dedup.store=kafka                                                                     | BRIDGE_MODE=kafka
             bridge.kafka.consumers=two                                                                   | BRIDGE_KAFKA_CONSUMERS
+            bridge.kafka.buffer-bytes=16383                                                              | BRIDGE_KAFKA_BUFFER_BYTES
             bridge.collector.max-connections=many                                                        | BRIDGE_COLLECTOR_MAX_CONNECTIONS
             bridge.ingest.on-event-loop=yes                                                              | BRIDGE_INGEST_ON_EVENT_LOOP
             """)
