@@ -5,6 +5,7 @@ import io.github.segmentabsmartly.bridge.delivery.CollectorCallMetrics;
 import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
 import io.github.segmentabsmartly.bridge.ingest.AwaitEventTurn;
 import io.github.segmentabsmartly.bridge.ingest.EventLoopHttpEngine;
+import io.github.segmentabsmartly.bridge.ingest.HeldEventsNotDelivered;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
@@ -63,6 +64,7 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("ingestAuth", new IngestAuth(settings.ingestAuth()));
         long senderRetryAfter = settings.deliveryPolicy().senderRetryAfter().toSeconds();
         registry.bind("senderAnswer", new SenderAnswer(mapper, senderRetryAfter));
+        registry.bind("heldEventsNotDelivered", new HeldEventsNotDelivered(dedupRepository));
         // twice a loop's share of the Collector connections: its next events are ready while its calls are out
         registry.bind("awaitEventTurn",
                 new AwaitEventTurn(2 * settings.collectorConnection().perEventLoop(settings.ingestEventLoops())));
