@@ -22,6 +22,10 @@ final class JavaScriptNumberText {
         if (value == 0) {
             return "0";
         }
+        if (Double.isInfinite(value)) {
+            // a JSON number past the double range, as JavaScript reads it
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
         // Double.toString's digits read back as the value (the shortest such from Java 19; Java 17's are longer for a
         // few values, JDK-4511638); BigDecimal splits them from the exponent
         BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();

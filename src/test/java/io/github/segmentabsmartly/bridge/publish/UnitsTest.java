@@ -143,6 +143,8 @@ class UnitsTest {
             -0.0000012            | -0.0000012
             9007199254740993      | 9007199254740992
             -0                    | 0
+            1e400                 | Infinity
+            -1e400                | -Infinity
             """)
     void uidOfANumberBeyondJavaScriptsPlainRangeOrPrecisionIsAsJavaScriptWritesIt(String json, String uid) {
         assertEquals(uid, Units.uidOf(value(json), "userId"));
