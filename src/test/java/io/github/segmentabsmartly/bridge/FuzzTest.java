@@ -31,7 +31,7 @@ class FuzzTest {
     static final String[] FIELDS = {"type", "event", "userId", "anonymousId", "messageId", "timestamp",
         "properties", "context", "name", "sentAt", "originalTimestamp", "receivedAt"};
     static final String[] WRONG_VALUES = {"0", "-1.5e308", "true", "null", "[]", "{}", "\"\"", "\"   \"",
-        "\"x\"", "[{}]", "{\"absmartly\":{\"units\":7}}", "\"9999-99-99T99:99:99Z\"", "12345678901234567890123"};
+        "\"x\"", "[{}]", "{\"absmartly\":{\"units\":7}}", "\"9999-99-99T99:99:99Z\"", "12345678901234567890123", "1e400"};
 
     @TempDir
     Path dataDir;
@@ -39,7 +39,8 @@ class FuzzTest {
     @Test
     void hostileBodiesGetClearAnswers() throws Exception {
         Map<String, Integer> statuses = new TreeMap<>();
-        try (RunningBridge bridge = RunningBridge.dryRun(dataDir,
+        // no dedup: the cases share VALID's messageId, and a duplicate is answered before its fields are read
+        try (RunningBridge bridge = RunningBridge.dryRun(dataDir, "bridge.dedup.store", "none",
                 "absmartly.enable-page-view-tracking", "true", "absmartly.enable-exposure-tracking", "true")) {
             List<byte[]> cases = cases(new Random(SEED));
             // A first pass fills the bounded pools (HTTP workers, batch delivery) and warms up; a leak shows
