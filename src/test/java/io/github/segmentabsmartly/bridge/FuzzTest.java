@@ -31,7 +31,8 @@ class FuzzTest {
     static final String[] FIELDS = {"type", "event", "userId", "anonymousId", "messageId", "timestamp",
         "properties", "context", "name", "sentAt", "originalTimestamp", "receivedAt"};
     static final String[] WRONG_VALUES = {"0", "-1.5e308", "true", "null", "[]", "{}", "\"\"", "\"   \"",
-        "\"x\"", "[{}]", "{\"absmartly\":{\"units\":7}}", "\"9999-99-99T99:99:99Z\"", "12345678901234567890123", "1e400"};
+        "\"x\"", "[{}]", "{\"absmartly\":{\"units\":7}}", "\"9999-99-99T99:99:99Z\"", "12345678901234567890123",
+        "1e400", "1e-400", "-0.0", "9".repeat(400), "\"\\u0000\"", "[[[[1]]]]", "{\"\":{}}"};
 
     @TempDir
     Path dataDir;
