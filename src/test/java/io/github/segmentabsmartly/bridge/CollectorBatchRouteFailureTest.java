@@ -2,15 +2,13 @@ package io.github.segmentabsmartly.bridge;
 
 import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
+import io.github.segmentabsmartly.bridge.support.EditedRoutes;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,22 +32,12 @@ class CollectorBatchRouteFailureTest {
     @CsvSource({"collectorBatchCall, delivered", "heldOutcomes, duplicate"})
     void heldEventsOfAFailedBatchCallRouteAreNeitherLostNorDoubled(String failingStep, String resendOutcome)
             throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, routes.resolve(file.getFileName()));
-            }
-        }
-        Path delivery = routes.resolve("delivery.yaml");
-        String edited = Files.readString(delivery).replace("- process:\n            ref: " + failingStep,
-                "- throwException:\n            exceptionType: java.lang.IllegalStateException\n"
-                        + "            message: an edit gone wrong");
-        assertNotEquals(Files.readString(delivery), edited);
-        Files.writeString(delivery, edited);
+        EditedRoutes edited = EditedRoutes.copyTo(routes).failingAt("delivery.yaml", failingStep);
         String event = CollectorBatchTest.track("A", "held-a");
         try (CollectorStandIn collector = new CollectorStandIn();
                 RunningBridge bridge = RunningBridge.deliveringTo(collector, dataDir,
                         "bridge.delivery.collector-batch", "true",
-                        "camel.main.routes-include-pattern", "file:" + routes + "/*.yaml")) {
+                        "camel.main.routes-include-pattern", edited.includePattern())) {
 
             HttpResponse<String> failed = bridge.post("/v1/batch", CollectorBatchTest.batch(event,
                     CollectorBatchTest.track("B", "held-b")));

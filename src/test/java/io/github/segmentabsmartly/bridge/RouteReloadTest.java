@@ -4,10 +4,9 @@ import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.segmentabsmartly.bridge.support.EditedRoutes;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,20 +22,14 @@ class RouteReloadTest {
 
     @Test
     void editedRouteTakesEffectWhileRunning() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, routes.resolve(file.getFileName()));
-            }
-        }
+        EditedRoutes edited = EditedRoutes.copyTo(routes);
         try (RunningBridge bridge = RunningBridge.dryRun(dataDir,
-                "camel.main.routes-include-pattern", "file:" + routes + "/*.yaml",
+                "camel.main.routes-include-pattern", edited.includePattern(),
                 "camel.main.routes-reload-enabled", "true",
                 "camel.main.routes-reload-directory", routes.toString())) {
             assertEquals("page view tracking is off (ABSMARTLY_ENABLE_PAGE_VIEW_TRACKING)", reasonForPage(bridge));
 
-            Path events = routes.resolve("events.yaml");
-            Files.writeString(events, Files.readString(events).replace(
-                    "ref: markPageTrackingOff", "ref: markIgnored"));
+            edited.replace("events.yaml", "ref: markPageTrackingOff", "ref: markIgnored");
 
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!reasonForPage(bridge).equals("page calls are not sent to ABsmartly")) {

@@ -1,0 +1,57 @@
+package io.github.segmentabsmartly.bridge.support;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** A copy of the project's routes/ folder, to edit as a user would, for a bridge started on it. */
+public final class EditedRoutes {
+
+    private final Path folder;
+
+    private EditedRoutes(Path folder) {
+        this.folder = folder;
+    }
+
+    public static EditedRoutes copyTo(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        return new EditedRoutes(folder);
+    }
+
+    /** Replaces text in one of the files; the text must be there. */
+    public EditedRoutes replace(String file, String text, String replacement) throws IOException {
+        return edit(file, text, before -> before.replace(text, replacement));
+    }
+
+    /** Makes the step that calls the processor bean {@code ref} throw instead: an edit gone wrong. */
+    public EditedRoutes failingAt(String file, String ref) throws IOException {
+        return edit(file, ref, before -> before.replaceAll("- process:\n( +)ref: " + ref + "\n",
+                "- throwException:\n$1exceptionType: java.lang.IllegalStateException\n$1message: an edit gone wrong\n"));
+    }
+
+    private EditedRoutes edit(String file, String what, UnaryOperator<String> change) throws IOException {
+        Path path = folder.resolve(file);
+        String before = Files.readString(path);
+        String after = change.apply(before);
+        assertNotEquals(before, after, what + " is not in " + file);
+        Files.writeString(path, after);
+        return this;
+    }
+
+    /** For camel.main.routes-include-pattern: a bridge started with it reads these routes. */
+    public String includePattern() {
+        return "file:" + folder + "/*.yaml";
+    }
+
+    public Path folder() {
+        return folder;
+    }
+}
