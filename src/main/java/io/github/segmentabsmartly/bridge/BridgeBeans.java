@@ -7,6 +7,7 @@ import io.github.segmentabsmartly.bridge.ingest.AwaitEventTurn;
 import io.github.segmentabsmartly.bridge.ingest.EventLoopHttpEngine;
 import io.github.segmentabsmartly.bridge.ingest.HeldEventsNotDelivered;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
+import io.github.segmentabsmartly.bridge.ingest.InternalErrorAnswer;
 import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
 import io.github.segmentabsmartly.bridge.ingest.OversizedBodyAnswer;
@@ -65,6 +66,7 @@ public class BridgeBeans implements CamelConfiguration {
         long senderRetryAfter = settings.deliveryPolicy().senderRetryAfter().toSeconds();
         registry.bind("senderAnswer", new SenderAnswer(mapper, senderRetryAfter));
         registry.bind("heldEventsNotDelivered", new HeldEventsNotDelivered(dedupRepository));
+        registry.bind("internalErrorAnswer", new InternalErrorAnswer(mapper));
         // twice a loop's share of the Collector connections: its next events are ready while its calls are out
         registry.bind("awaitEventTurn",
                 new AwaitEventTurn(2 * settings.collectorConnection().perEventLoop(settings.ingestEventLoops())));

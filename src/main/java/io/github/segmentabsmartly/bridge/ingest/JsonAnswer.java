@@ -3,6 +3,8 @@ package io.github.segmentabsmartly.bridge.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -24,5 +26,13 @@ final class JsonAnswer {
         } catch (JsonProcessingException impossible) {
             throw new UncheckedIOException(impossible);
         }
+    }
+
+    /** A request answered as a whole, without events: {@code {"success": false, "error": ...}}. */
+    static void refusal(Exchange exchange, ObjectMapper mapper, int status, String error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", false);
+        body.put("error", error);
+        write(exchange, mapper, status, body);
     }
 }

@@ -1,8 +1,6 @@
 package io.github.segmentabsmartly.bridge.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -24,9 +22,6 @@ public class RequestRejectedAnswer implements Processor {
         RequestRejectedException rejection =
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RequestRejectedException.class);
         LOG.warn("refused a request ({}): {}", rejection.status(), rejection.getMessage());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", false);
-        body.put("error", rejection.getMessage());
-        JsonAnswer.write(exchange, mapper, rejection.status(), body);
+        JsonAnswer.refusal(exchange, mapper, rejection.status(), rejection.getMessage());
     }
 }
