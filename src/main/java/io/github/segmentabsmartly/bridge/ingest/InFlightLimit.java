@@ -4,7 +4,6 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
  * Back-pressure at the door: past a number of requests in flight, a request is answered 503 with Retry-After
@@ -13,8 +12,6 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  */
 public final class InFlightLimit implements Handler<RoutingContext> {
 
-    /** Runs before the HTTP server's body handler and Camel's consumers. */
-    private static final int FIRST = -1000;
 
     private final int maxInFlight;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -25,19 +22,15 @@ public final class InFlightLimit implements Handler<RoutingContext> {
 
     /** Puts the limit in front of every path of the HTTP server that serves the platform-http routes. */
     public static void install(CamelContext context, int port, int maxInFlight) {
-        VertxPlatformHttpRouter router =
-                VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
-        router.route().order(FIRST).handler(new InFlightLimit(maxInFlight));
+        IngestServer.beforeRoutes(context, port).handler(new InFlightLimit(maxInFlight));
     }
 
     @Override
     public void handle(RoutingContext request) {
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
-            request.response().setStatusCode(503).putHeader("Retry-After", "1")
-                    .putHeader("Content-Type", "application/json")
-                    .end("{\"success\":false,\"error\":\"the bridge has " + maxInFlight
-                            + " requests in flight, its limit: send again in a moment\"}");
+            IngestServer.refuse(request.response().putHeader("Retry-After", "1"), 503, "the bridge has " + maxInFlight
+                    + " requests in flight, its limit: send again in a moment");
             return;
         }
         request.addEndHandler(done -> inFlight.decrementAndGet());

@@ -3,7 +3,6 @@ package io.github.segmentabsmartly.bridge.ingest;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +15,6 @@ public final class OversizedBodyAnswer implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger("bridge.outcomes");
     private static final int PAYLOAD_TOO_LARGE = 413;
-    /** Before the failure handlers of Camel's routes, as InFlightLimit is before their handlers. */
-    private static final int FIRST = -1000;
 
     private final String reason;
 
@@ -26,10 +23,8 @@ public final class OversizedBodyAnswer implements Handler<RoutingContext> {
     }
 
     public static void install(CamelContext context, int port, long maxBodyBytes) {
-        VertxPlatformHttpRouter router =
-                VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
         // a failure handler: platform-http's router is mounted in another, whose error handlers it cannot reach
-        router.route().order(FIRST).failureHandler(new OversizedBodyAnswer(maxBodyBytes));
+        IngestServer.beforeRoutes(context, port).failureHandler(new OversizedBodyAnswer(maxBodyBytes));
     }
 
     @Override
@@ -40,8 +35,7 @@ public final class OversizedBodyAnswer implements Handler<RoutingContext> {
         }
         LOG.warn("refused a request ({}): {}", PAYLOAD_TOO_LARGE, reason);
         if (!request.response().ended() && !request.response().closed()) {
-            request.response().setStatusCode(PAYLOAD_TOO_LARGE).putHeader("Content-Type", "application/json")
-                    .end("{\"success\":false,\"error\":\"" + reason + "\"}");
+            IngestServer.refuse(request.response(), PAYLOAD_TOO_LARGE, reason);
         }
     }
 }

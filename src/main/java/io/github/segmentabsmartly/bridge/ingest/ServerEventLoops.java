@@ -26,8 +26,7 @@ public final class ServerEventLoops extends ServiceSupport {
 
     /** Up to {@code eventLoops} servers in all, platform-http's own among them. */
     public static void install(CamelContext context, int port, int eventLoops) throws Exception {
-        VertxPlatformHttpRouter router =
-                VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        VertxPlatformHttpRouter router = IngestServer.router(context, port);
         Vertx vertx = router.vertx();
         String host = router.getServer().getHost();
         int actualPort = router.getServer().getServer().actualPort();
