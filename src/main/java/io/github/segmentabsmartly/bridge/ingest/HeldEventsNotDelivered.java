@@ -30,12 +30,9 @@ public class HeldEventsNotDelivered implements Processor {
         List<EventOutcome> outcomes = new ArrayList<>(requestOutcomes != null
                 ? requestOutcomes : exchange.getMessage().getBody(List.class));
         for (HeldEvent held : (List<HeldEvent>) exchange.getProperty(BridgeExchange.HELD_EVENTS, List.class)) {
-            String dedupKey = (String) held.properties().get(BridgeExchange.DEDUP_KEY);
-            if (dedupKey != null && held.sentInBatch()) {
-                dedup.confirm(dedupKey);
-            } else if (dedupKey != null) {
-                dedup.remove(dedupKey);
-            }
+            // one the Collector took in a batch call was delivered, and its resend is a duplicate
+            OutcomeCollector.settle(dedup, (String) held.properties().get(BridgeExchange.DEDUP_KEY),
+                    !held.sentInBatch());
             Exchange event = exchange.copy();
             event.getProperties().putAll(held.properties());
             event.setProperty(Exchange.SPLIT_INDEX, held.index());

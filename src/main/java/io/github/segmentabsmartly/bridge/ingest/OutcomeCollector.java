@@ -51,15 +51,22 @@ public class OutcomeCollector implements AggregationStrategy {
             return result;
         }
         EventOutcome outcome = outcomeOf(next);
-        String dedupKey = next.getProperty(BridgeExchange.DEDUP_KEY, String.class);
-        if (dedupKey != null && outcome.kind().mayBeSentAgain()) {
+        settle(dedup, next.getProperty(BridgeExchange.DEDUP_KEY, String.class), outcome.kind().mayBeSentAgain());
+        outcomes.add(outcome);
+        result.getMessage().setBody(outcomes);
+        return result;
+    }
+
+    /**
+     * Settles an event's messageId once its outcome is known: forgotten when the event is to be sent again (its
+     * resend must go through), confirmed otherwise (a lasting store records it only then).
+     */
+    static void settle(IdempotentRepository dedup, String dedupKey, boolean mayBeSentAgain) {
+        if (dedupKey != null && mayBeSentAgain) {
             dedup.remove(dedupKey);
         } else if (dedupKey != null) {
             dedup.confirm(dedupKey);
         }
-        outcomes.add(outcome);
-        result.getMessage().setBody(outcomes);
-        return result;
     }
 
     private static String messageIdOf(Exchange exchange) {
