@@ -13,11 +13,18 @@ final class JavaScriptNumberText {
 
     private static final int LARGEST_PLAIN_EXPONENT = 21;
     private static final int SMALLEST_PLAIN_EXPONENT = -5;
+    /** 2^53: every integer up to it is a double of its own. */
+    private static final long EXACT_INTEGERS = 1L << 53;
 
     private JavaScriptNumberText() {
     }
 
     static String of(Number number) {
+        boolean integer = number instanceof Integer || number instanceof Long;
+        if (integer && -EXACT_INTEGERS <= number.longValue() && number.longValue() <= EXACT_INTEGERS) {
+            // the common case, a numeric user id: a double holds it exactly, and writes it as Java does
+            return number.toString();
+        }
         double value = number.doubleValue();
         if (value == 0) {
             return "0";
