@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -28,6 +27,17 @@ class DedupAndLimitsTest {
     static String track(String messageId) {
         return "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"" + messageId
                 + "\",\"properties\":{\"mid\":\"" + messageId + "\"}}";
+    }
+
+    /** A track event made larger by a property of {@code padding} characters. */
+    static String padded(int padding) {
+        return "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"properties\":{\"x\":\""
+                + "y".repeat(padding) + "\"}}";
+    }
+
+    /** {@code count} of them, comma-separated: the inside of an array. */
+    static String paddedEvents(int count, int padding) {
+        return IntStream.range(0, count).mapToObj(i -> padded(padding)).collect(Collectors.joining(","));
     }
 
     @Test
@@ -80,8 +90,7 @@ class DedupAndLimitsTest {
 
     @Test
     void singleEventOverTheEventLimitIs413() throws Exception {
-        String big = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"properties\":{\"x\":\""
-                + "y".repeat(33_000) + "\"}}";
+        String big = padded(33_000);
 
         HttpResponse<String> answer = bridge.post("/segment", big);
 
@@ -91,8 +100,7 @@ class DedupAndLimitsTest {
 
     @Test
     void oversizedEventInABatchIsRejectedAlone() throws Exception {
-        String big = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"properties\":{\"x\":\""
-                + "y".repeat(33_000) + "\"}}";
+        String big = padded(33_000);
 
         HttpResponse<String> answer = bridge.post("/segment", "[" + track("small") + "," + big + "]");
 
@@ -102,8 +110,7 @@ class DedupAndLimitsTest {
 
     @Test
     void trackingApiBodyOverItsLimitIs413() throws Exception {
-        String events = IntStream.range(0, 40).mapToObj(i -> "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\","
-                + "\"properties\":{\"x\":\"" + "y".repeat(13_000) + "\"}}").collect(Collectors.joining(","));
+        String events = paddedEvents(40, 13_000);
 
         HttpResponse<String> answer = bridge.post("/v1/batch", "{\"batch\":[" + events + "]}");
 
@@ -113,8 +120,7 @@ class DedupAndLimitsTest {
 
     @Test
     void bodyOverTheHttpServersLimitIs413WithItsReason() throws Exception {
-        String events = IntStream.range(0, 700).mapToObj(i -> "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\","
-                + "\"properties\":{\"x\":\"" + "y".repeat(12_000) + "\"}}").collect(Collectors.joining(","));
+        String events = paddedEvents(700, 12_000);
 
         HttpResponse<String> answer = bridge.post("/segment", "[" + events + "]");
 
@@ -123,8 +129,7 @@ class DedupAndLimitsTest {
         assertEquals("the body is over the limit of 8388608 bytes", tree(answer.body()).get("error").asText());
         assertTrue(bridge.collector().received().isEmpty());
         // the sender's mistake, not the bridge's: Vert.x logged an ERROR for it
-        assertFalse(Files.readString(Path.of("target", "test-logs", "bridge.log"))
-                .contains("Unhandled exception in router"));
+        assertFalse(Files.readString(SecretsTest.TEST_LOG).contains("Unhandled exception in router"));
     }
 
     @Test
