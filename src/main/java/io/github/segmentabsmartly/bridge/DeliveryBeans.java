@@ -18,6 +18,7 @@ import io.github.segmentabsmartly.bridge.ingest.EventCheck;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
 import io.github.segmentabsmartly.bridge.ingest.HeldOutcomes;
 import io.github.segmentabsmartly.bridge.ingest.IgnoreEvent;
+import io.github.segmentabsmartly.bridge.ingest.OneEventOutcome;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeCollector;
 import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
 import io.github.segmentabsmartly.bridge.ingest.RequestRejectedAnswer;
@@ -61,6 +62,7 @@ final class DeliveryBeans {
         IdempotentRepository dedupRepository = DedupStores.create(settings.dedup(), settings.queue(), context);
         bindOwn(registry, "dedupRepository", dedupRepository);
         bindOwn(registry, "outcomeCollector", new OutcomeCollector(dedupRepository));
+        bindOwn(registry, "oneEventOutcome", new OneEventOutcome(dedupRepository));
         bindOwn(registry, "deliveryClock", new DeliveryClock(settings.deliveryPolicy()));
         bindOwn(registry, "eventCheck", new EventCheck());
         bindOwn(registry, "requestRejectedAnswer", new RequestRejectedAnswer(mapper));

@@ -3,7 +3,9 @@ package io.github.segmentabsmartly.bridge;
 import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.segmentabsmartly.bridge.support.EditedRoutes;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
@@ -11,10 +13,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A request that fails inside the bridge (a bug, an edit gone wrong) is still answered in the bridge's JSON: 500,
- * which Segment and its libraries send again, with a reason that names no internals.
+ * which Segment and its libraries send again, with a reason that names no internals. An event that fails so is
+ * to be sent again, alone (routed without a split) or in a batch (split).
  */
 class InternalErrorAnswerTest {
 
@@ -38,6 +42,27 @@ class InternalErrorAnswerTest {
             assertEquals("internal error: the bridge logged it; send the request again",
                     tree(answer.body()).get("error").asText());
             assertFalse(answer.body().contains("an edit gone wrong"), answer.body());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%s", "[%s]"})
+    void anEventThatFailsInsideTheBridgeIsToBeSentAgainAndItsMessageIdIsNotKept(String request) throws Exception {
+        EditedRoutes edited = EditedRoutes.copyTo(routes).failingAt("events.yaml", "trackGoalName");
+        try (RunningBridge bridge = RunningBridge.dryRun(dataDir,
+                "camel.main.routes-include-pattern", edited.includePattern())) {
+            String event = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-1\"}";
+            // the resend fails the same way, rather than being acknowledged as a duplicate
+            for (int sent = 1; sent <= 2; sent++) {
+                HttpResponse<String> answer = bridge.post("/segment", request.formatted(event));
+
+                assertEquals(503, answer.statusCode(), answer.body());
+                JsonNode outcome = request.startsWith("[") ? tree(answer.body()).get("events").get(0)
+                        : tree(answer.body());
+                assertEquals("retry-later", outcome.get("outcome").asText(), answer.body());
+                assertEquals("m-1", outcome.get("messageId").asText(), answer.body());
+                assertTrue(outcome.get("reason").asText().startsWith("internal error: "), answer.body());
+            }
         }
     }
 }

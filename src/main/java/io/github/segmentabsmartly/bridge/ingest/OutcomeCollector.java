@@ -50,11 +50,16 @@ public class OutcomeCollector implements AggregationStrategy {
             result.getMessage().setBody(outcomes);
             return result;
         }
-        EventOutcome outcome = outcomeOf(next);
-        settle(dedup, next.getProperty(BridgeExchange.DEDUP_KEY, String.class), outcome.kind().mayBeSentAgain());
-        outcomes.add(outcome);
+        outcomes.add(settledOutcome(dedup, next));
         result.getMessage().setBody(outcomes);
         return result;
+    }
+
+    /** The outcome of an event whose route has ended, its messageId settled accordingly. */
+    static EventOutcome settledOutcome(IdempotentRepository dedup, Exchange event) {
+        EventOutcome outcome = outcomeOf(event);
+        settle(dedup, event.getProperty(BridgeExchange.DEDUP_KEY, String.class), outcome.kind().mayBeSentAgain());
+        return outcome;
     }
 
     /**

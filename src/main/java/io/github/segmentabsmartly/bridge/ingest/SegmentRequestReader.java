@@ -15,7 +15,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Reads a request body into the list of events it carries: one event, a JSON array of events, or Segment's
+ * Reads a request body into the events it carries: one event (the body is then that event, and property
+ * {@link BridgeExchange#SINGLE_EVENT} is true), or the list of a JSON array of events or of Segment's
  * {@code {"batch": [...]}}. On the HTTP Tracking API paths the call in the path is the type of an event
  * that has none. Anything unreadable is refused as a whole, with a message that says what to fix; within a
  * batch, an element that is null or over the event size limit is kept in place to be rejected on its own
@@ -55,7 +56,7 @@ public class SegmentRequestReader implements Processor {
             exchange.setProperty(BridgeExchange.BODY_WRITE_KEY, writeKey);
         }
         exchange.setProperty(BridgeExchange.SINGLE_EVENT, single);
-        exchange.getIn().setBody(single ? List.of(withImpliedType(body, call)) : checkedEvents(eventsOf(body), raw));
+        exchange.getIn().setBody(single ? withImpliedType(body, call) : checkedEvents(eventsOf(body), raw));
     }
 
     private static RequestRejectedException tooLarge(String what, long limit) {

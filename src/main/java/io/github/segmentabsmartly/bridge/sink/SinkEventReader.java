@@ -9,15 +9,14 @@ import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.ingest.UnreadableEvent;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
  * Reads the one Segment event handed to {@code direct:absmartly-sink} (a Map, a Jackson tree, or JSON as text,
- * bytes or a stream) into the one-element list the sink route splits. What cannot be read stays in the list
- * as an {@link UnreadableEvent}, to be rejected with its reason like any other bad event.
+ * bytes or a stream) into the event as a Map. What cannot be read becomes an {@link UnreadableEvent}, to be
+ * rejected with its reason like any other bad event.
  */
 public class SinkEventReader implements Processor {
 
@@ -32,7 +31,7 @@ public class SinkEventReader implements Processor {
     @Override
     public void process(Exchange exchange) {
         exchange.setProperty(BridgeExchange.RECEIVED_AT, System.currentTimeMillis());
-        exchange.getIn().setBody(List.of(eventOf(exchange)));
+        exchange.getIn().setBody(eventOf(exchange));
     }
 
     private Object eventOf(Exchange exchange) {
