@@ -11,7 +11,8 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultExchange;
 
 /**
- * Gathers the outcome of every event of a request, in order, as the body of the split's result.
+ * Gathers the outcome of every event of a request's array or batch, in order, as the body of the split's result.
+ * (The one event of a single-event request has its outcome gathered by {@link OneEventOutcome}, by the same rule.)
  *
  * <p>Every event's outcome passes here, even when a handled exception cut its route short, so this is also
  * where deduplication forgets the messageId of an event that was not delivered (its resend must go through),
