@@ -10,6 +10,7 @@ import io.github.segmentabsmartly.bridge.support.EditedRoutes;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A request that fails inside the bridge (a bug, an edit gone wrong) is still answered in the bridge's JSON: 500,
  * which Segment and its libraries send again, with a reason that names no internals. An event that fails so is
- * to be sent again, alone (routed without a split) or in a batch (split).
+ * to be sent again, alone (routed without a split), in a batch (split) or handed to direct:absmartly-sink.
  */
 class InternalErrorAnswerTest {
 
@@ -62,6 +63,23 @@ class InternalErrorAnswerTest {
                 assertEquals("retry-later", outcome.get("outcome").asText(), answer.body());
                 assertEquals("m-1", outcome.get("messageId").asText(), answer.body());
                 assertTrue(outcome.get("reason").asText().startsWith("internal error: "), answer.body());
+            }
+        }
+    }
+
+    /** The same through direct:absmartly-sink: the caller is failed, to keep the event, and can send it again. */
+    @Test
+    void anEventHandedToTheSinkThatFailsInsideTheBridgeFailsItsCallerAndItsMessageIdIsNotKept() throws Exception {
+        EditedRoutes edited = EditedRoutes.copyTo(routes).failingAt("events.yaml", "trackGoalName");
+        try (RunningBridge bridge = RunningBridge.dryRun(dataDir, "camel.main.routes-include-pattern",
+                edited.includePattern() + ",classpath:test-routes/sink-caller.yaml")) {
+            String event = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-2\"}";
+            // the resend fails the same way, rather than being acknowledged as a duplicate
+            for (int sent = 1; sent <= 2; sent++) {
+                HttpResponse<String> answer = bridge.post("/test/sink", event);
+
+                assertEquals(200, answer.statusCode(), answer.body());
+                assertEquals("not delivered", answer.body());
             }
         }
     }
