@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
+import io.vertx.core.Vertx;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -60,18 +62,24 @@ class IngestEventLoopsTest {
                 threads.toString());
     }
 
+    /** On a Vert.x of the application's own, which the bridge leaves running, it still closes every server. */
     @Test
     void thePortIsFreeOnceTheBridgeStops() throws Exception {
-        int port;
-        try (CollectorStandIn collector = new CollectorStandIn();
-                RunningBridge bridge = RunningBridge.deliveringTo(collector, dataDir,
-                        "bridge.ingest.event-loops", "3")) {
-            port = URI.create(bridge.baseUrl()).getPort();
-            assertEquals(200, postOnANewConnection(bridge, "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}")
-                    .statusCode());
-        }
+        Vertx applications = Vertx.vertx();
+        try {
+            int port;
+            try (CollectorStandIn collector = new CollectorStandIn();
+                    RunningBridge bridge = RunningBridge.onVertx(applications, collector, dataDir,
+                            "bridge.ingest.event-loops", "3")) {
+                port = URI.create(bridge.baseUrl()).getPort();
+                assertEquals(200, postOnANewConnection(bridge,
+                        "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}").statusCode());
+            }
 
-        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
+            assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
+        } finally {
+            applications.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static HttpResponse<String> postOnANewConnection(RunningBridge bridge, String json) throws Exception {

@@ -1,6 +1,7 @@
 package io.github.segmentabsmartly.bridge.support;
 
 import io.github.segmentabsmartly.bridge.BridgeMain;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.main.KameletMain;
+import org.apache.camel.main.Main;
 import org.apache.camel.main.MainCommandLineSupport;
 
 /**
@@ -50,12 +52,24 @@ public final class RunningBridge implements AutoCloseable {
     /** A bridge delivering to the stand-in, with the spec's defaults plus the given settings. */
     public static RunningBridge deliveringTo(CollectorStandIn collector, Path dataDir, String... keyValues)
             throws Exception {
+        return new RunningBridge(BridgeMain.newMain(), deliverySettings(collector, keyValues), dataDir);
+    }
+
+    /** As {@link #deliveringTo}, on a Vert.x of the application's own, bound before the bridge starts. */
+    public static RunningBridge onVertx(Vertx vertx, CollectorStandIn collector, Path dataDir, String... keyValues)
+            throws Exception {
+        Main main = BridgeMain.newMain();
+        main.bind("vertx", vertx);
+        return new RunningBridge(main, deliverySettings(collector, keyValues), dataDir);
+    }
+
+    private static Map<String, String> deliverySettings(CollectorStandIn collector, String... keyValues) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("absmartly.collector-endpoint", collector.endpoint());
         settings.put("absmartly.api-key", API_KEY);
         settings.put("absmartly.environment", "production");
         settings.putAll(pairs(keyValues));
-        return new RunningBridge(BridgeMain.newMain(), settings, dataDir);
+        return settings;
     }
 
     /** A bridge with no Collector endpoint: the dry run. */
@@ -73,11 +87,7 @@ public final class RunningBridge implements AutoCloseable {
         main.setDownload(false);
         main.setPropertyPlaceholderLocations("file:application.properties");
         main.addInitialProperty("camel.main.routes-include-pattern", "file:routes/*.yaml");
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("absmartly.collector-endpoint", collector.endpoint());
-        settings.put("absmartly.api-key", API_KEY);
-        settings.put("absmartly.environment", "production");
-        return new RunningBridge(main, settings, dataDir);
+        return new RunningBridge(main, deliverySettings(collector), dataDir);
     }
 
     private static Map<String, String> pairs(String... keyValues) {
