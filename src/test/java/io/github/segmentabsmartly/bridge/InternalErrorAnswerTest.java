@@ -23,6 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InternalErrorAnswerTest {
 
+    private static final String TRACK_EVENT =
+            "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-1\"}";
+
     @TempDir
     Path dataDir;
     @TempDir
@@ -49,13 +52,10 @@ class InternalErrorAnswerTest {
     @ParameterizedTest
     @ValueSource(strings = {"%s", "[%s]"})
     void anEventThatFailsInsideTheBridgeIsToBeSentAgainAndItsMessageIdIsNotKept(String request) throws Exception {
-        EditedRoutes edited = EditedRoutes.copyTo(routes).failingAt("events.yaml", "trackGoalName");
-        try (RunningBridge bridge = RunningBridge.dryRun(dataDir,
-                "camel.main.routes-include-pattern", edited.includePattern())) {
-            String event = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-1\"}";
+        try (RunningBridge bridge = failingAtTrackEvents("")) {
             // the resend fails the same way, rather than being acknowledged as a duplicate
             for (int sent = 1; sent <= 2; sent++) {
-                HttpResponse<String> answer = bridge.post("/segment", request.formatted(event));
+                HttpResponse<String> answer = bridge.post("/segment", request.formatted(TRACK_EVENT));
 
                 assertEquals(503, answer.statusCode(), answer.body());
                 JsonNode outcome = request.startsWith("[") ? tree(answer.body()).get("events").get(0)
@@ -70,17 +70,19 @@ class InternalErrorAnswerTest {
     /** The same through direct:absmartly-sink: the caller is failed, to keep the event, and can send it again. */
     @Test
     void anEventHandedToTheSinkThatFailsInsideTheBridgeFailsItsCallerAndItsMessageIdIsNotKept() throws Exception {
-        EditedRoutes edited = EditedRoutes.copyTo(routes).failingAt("events.yaml", "trackGoalName");
-        try (RunningBridge bridge = RunningBridge.dryRun(dataDir, "camel.main.routes-include-pattern",
-                edited.includePattern() + ",classpath:test-routes/sink-caller.yaml")) {
-            String event = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-2\"}";
-            // the resend fails the same way, rather than being acknowledged as a duplicate
+        try (RunningBridge bridge = failingAtTrackEvents(",classpath:test-routes/sink-caller.yaml")) {
             for (int sent = 1; sent <= 2; sent++) {
-                HttpResponse<String> answer = bridge.post("/test/sink", event);
+                HttpResponse<String> answer = bridge.post("/test/sink", TRACK_EVENT);
 
                 assertEquals(200, answer.statusCode(), answer.body());
                 assertEquals("not delivered", answer.body());
             }
         }
+    }
+
+    /** A dry-run bridge whose track events fail inside it (an edit gone wrong), with more routes if given. */
+    private RunningBridge failingAtTrackEvents(String moreRoutes) throws Exception {
+        EditedRoutes edited = EditedRoutes.copyTo(routes).failingAt("events.yaml", "trackGoalName");
+        return RunningBridge.dryRun(dataDir, "camel.main.routes-include-pattern", edited.includePattern() + moreRoutes);
     }
 }
