@@ -54,7 +54,7 @@ public class BridgeBeans implements CamelConfiguration {
         ObjectMapper mapper = BridgeJson.mapper();
         Registry registry = context.getRegistry();
         // before the HTTP servers start: they take the Vert.x and the engine they find in the registry
-        SharedVertx.of(context);
+        SharedVertx.of(context, settings.ingestEventLoops());
         if (settings.ingestRunsOnEventLoop()) {
             registry.bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new EventLoopHttpEngine());
         }

@@ -84,9 +84,9 @@ final class DeliveryBeans {
         bindOwn(registry, "exposurePublishBody", new ExposurePublishBody(settings.timestampMode()));
         bindOwn(registry, "hashUnits", new HashUnits());
         bindOwn(registry, "collectorRequest", new CollectorRequest(settings, mapper));
-        CollectorCall collectorCall =
-                new CollectorCall(SharedVertx.of(context), settings.collectorConnection(), settings.ingestEventLoops(),
-                        callObserver);
+        int eventLoops = settings.ingestEventLoops();
+        CollectorCall collectorCall = new CollectorCall(SharedVertx.of(context, eventLoops),
+                settings.collectorConnection(), eventLoops, callObserver);
         bindOwn(registry, "collectorCall", collectorCall);
         bindOwn(registry, "batchDeliveryPool", new EventLoopFirstExecutor(context.getExecutorServiceManager()
                 .newFixedThreadPool(DeliveryBeans.class, "batch-delivery",
