@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
+import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A messageId is delivered once however often it is sent; bodies over the limits are refused with 413. */
 class DedupAndLimitsTest {
@@ -130,6 +133,19 @@ class DedupAndLimitsTest {
         assertTrue(bridge.collector().received().isEmpty());
         // the sender's mistake, not the bridge's: Vert.x logged an ERROR for it
         assertFalse(Files.readString(SecretsTest.TEST_LOG).contains("Unhandled exception in router"));
+    }
+
+    /** The same answer where the HTTP routes run as Camel runs them, on worker threads: in a dry run, for one. */
+    @Test
+    void bodyOverTheHttpServersLimitIs413WithItsReasonOffTheEventLoop(@TempDir Path dataDir) throws Exception {
+        try (RunningBridge dryRun = RunningBridge.dryRun(dataDir, "camel.server.max-body-size", "2000")) {
+            HttpResponse<String> answer = dryRun.post("/segment", padded(3000));
+
+            assertEquals(413, answer.statusCode());
+            assertEquals("application/json", answer.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("the body is over the limit of 2000 bytes", tree(answer.body()).get("error").asText());
+            assertFalse(Files.exists(dataDir.resolve("outbox")));
+        }
     }
 
     @Test
