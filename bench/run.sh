@@ -13,6 +13,7 @@
 #   BENCH_SKIP_BUILD=1                                    reuse the jars already built
 #   BENCH_KAFKA=1                                         also measure kafka mode (a broker from the test classpath)
 #   BENCH_KAFKA_CONSUMERS (2)                             delivery consumers of the kafka-mode bridge
+#   BENCH_FLOOR=1                                         also measure single events on one flat route (bench/floor)
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -278,6 +279,18 @@ start_bridge bridge-calls "$BATCH_BRIDGE_PORT" BRIDGE_DELIVERY_COLLECTOR_BATCH=t
 warm_server bridge-calls "$BATCH_BRIDGE_PORT" /v1/batch:batch
 scenario bridge batch_calls "$BATCH_BRIDGE_PORT" /v1/batch batch 0 "$BATCH" "$BATCH"
 stop_server bridge-calls
+# BENCH_FLOOR=1: single events through the bridge's processors on one flat route (bench/floor/floor.yaml), the
+# cost of Camel and platform-http without the bridge's routing; a measure, not a target
+if [[ ${BENCH_FLOOR:-} == 1 ]]; then
+  FLOOR_PORT=$(free_port)
+  start_bridge floor "$FLOOR_PORT" CAMEL_MAIN_ROUTESINCLUDEPATTERN=file:bench/floor/floor.yaml
+  warm_server floor "$FLOOR_PORT" /segment:track
+  scenario floor single "$FLOOR_PORT" /segment track 0 1
+  scenario floor half "$FLOOR_PORT" /segment track "$HALF_RATE" 1
+  stop_server floor
+  R_FLOOR=$(calc "${M[floor.single.events_per_s]} / ${M[baseline.single.events_per_s]}" 2)
+  R_FLOOR_P99=$(calc "${M[floor.half.p99_ms]} / ${M[baseline.half.p99_ms]}" 2)
+fi
 DEAD_LETTERS=$( { cat "$WORK"/bridge-data/dead-letter/*.jsonl "$WORK"/bridge-calls-data/dead-letter/*.jsonl 2>/dev/null \
   || true; } | wc -l)
 
@@ -382,6 +395,7 @@ row() { # runner scenario label
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   row bridge single "single track event, /segment"
   row baseline single "single track event, /segment"
+  [[ ${BENCH_FLOOR:-} == 1 ]] && row floor single "single track event, /segment, one flat route (bench/floor)"
   row bridge batch "batch of $BATCH, /v1/batch"
   row bridge batch_calls "batch of $BATCH, /v1/batch, one Collector batch call (BRIDGE_DELIVERY_COLLECTOR_BATCH)"
   row baseline batch "batch of $BATCH, /v1/batch"
@@ -389,6 +403,7 @@ row() { # runner scenario label
   echo "| exposure (Experiment Viewed), /segment | baseline | — | — | — | — | — | — | — | — |"
   row bridge half "paced at 50% of baseline peak ($HALF_RATE req/s, -c$PACED_CONNECTIONS), /segment"
   row baseline half "paced at 50% of baseline peak ($HALF_RATE req/s, -c$PACED_CONNECTIONS), /segment"
+  [[ ${BENCH_FLOOR:-} == 1 ]] && row floor half "paced at 50% of baseline peak, /segment, one flat route (bench/floor)"
   echo
   echo "| Process | start to first 200 on POST /segment | peak RSS (VmHWM) |"
   echo "|---|---:|---:|"
@@ -404,6 +419,12 @@ row() { # runner scenario label
   echo "| peak RSS ≤ 256 MB | $PEAK_RSS MB | $(yes_no "$T_RSS") |"
   echo "| start to first accepted request ≤ 2 s | $(calc "${M[bridge.start_s]}" 2) s | $(yes_no "$T_START") |"
   echo "| no event lost or errored | $BRIDGE_ERRORS errors, $BRIDGE_LOST lost, $DEAD_LETTERS dead letters | $(yes_no "$T_LOSS") |"
+  if [[ ${BENCH_FLOOR:-} == 1 ]]; then
+    echo
+    echo "Floor (no target): the bridge's processors on one flat route reach ${R_FLOOR}× the baseline's single events/s" \
+      "at ${M[floor.single.cpu_us_per_event]} µs of CPU an event (the bridge: ${R_SINGLE}× at ${M[bridge.single.cpu_us_per_event]} µs)," \
+      "and ${R_FLOOR_P99}× its p99 at 50% load (the bridge: ${R_P99}×)."
+  fi
   if [[ ${BENCH_KAFKA:-} == 1 ]]; then
     echo
     echo "Kafka mode (one instance, both roles, ${BENCH_KAFKA_CONSUMERS:-2} delivery consumers, 6 partitions, broker in its own JVM) against direct mode:"
@@ -450,6 +471,9 @@ json_str() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')";
   echo "    \"single\": $(json_run baseline single),"
   echo "    \"batch\": $(json_run baseline batch),"
   echo "    \"half\": $(json_run baseline half)},"
+  [[ ${BENCH_FLOOR:-} == 1 ]] && echo "  \"floor\": {\"start_s\": ${M[floor.start_s]}, \"peak_rss_mb\": ${M[floor.peak_rss_mb]}," \
+    "\"single_events_ratio\": $R_FLOOR, \"p99_at_half_load_ratio\": $R_FLOOR_P99, \"single\": $(json_run floor single)," \
+    "\"half\": $(json_run floor half)},"
   echo "  \"targets\": {"
   echo "    \"single_events_ratio\": {\"value\": $R_SINGLE, \"min\": 0.8, \"met\": $T_SINGLE},"
   echo "    \"p99_at_half_load_ratio\": {\"value\": $R_P99, \"max\": 1.5, \"bridge_rate_reached\": $R_HALF_BRIDGE," \
