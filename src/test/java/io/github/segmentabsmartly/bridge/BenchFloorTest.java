@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The benchmark's floor (bench/floor/floor.yaml, BENCH_FLOOR=1) sends the Collector what the bridge sends for a track
- * event: a processor renamed, or one added to a track event's way in routes/, shows here rather than as a floor
- * that quietly measures less work than the bridge does.
+ * event: a processor renamed, or a change in routes/ to what a track event's Collector call carries, shows here
+ * rather than as a floor that quietly does other work than the bridge.
  */
 class BenchFloorTest {
 
