@@ -6,6 +6,7 @@ import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Received;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +36,7 @@ class BenchFloorTest {
 
         assertEquals(200, floorAnswer.statusCode());
         assertEquals("{\"success\":true}", floorAnswer.body());
+        assertEquals(Optional.empty(), floorAnswer.headers().firstValue("X-API-Key"), "the Collector's key, answered");
         assertEquals(200, bridgeAnswer.statusCode());
         Received fromFloor = floor.onlyRequest();
         Received fromBridge = bridge.onlyRequest();
