@@ -13,7 +13,7 @@
 #   BENCH_SKIP_BUILD=1                                    reuse the jars already built
 #   BENCH_KAFKA=1                                         also measure kafka mode (a broker from the test classpath)
 #   BENCH_KAFKA_CONSUMERS (2)                             delivery consumers of the kafka-mode bridge
-#   BENCH_FLOOR=1                                         also measure single events on one flat route (bench/floor)
+#   BENCH_FLOOR=1                                         also measure single events and 50% load on one flat route
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
