@@ -24,7 +24,7 @@ public final class ChildBridge implements AutoCloseable {
     private final Process process;
     private final int port;
     private final int managementPort;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private ChildBridge(Process process, int port, int managementPort) {
         this.process = process;

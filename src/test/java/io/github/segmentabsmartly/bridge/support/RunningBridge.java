@@ -34,7 +34,9 @@ public final class RunningBridge implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Path dataDir;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1, as senders talk: the JDK's client would otherwise upgrade to HTTP/2 (h2c)
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningBridge(MainCommandLineSupport main, Map<String, String> settings, Path dataDir) throws Exception {
         this.port = freePort();
