@@ -4,10 +4,13 @@ import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +76,24 @@ class BadInputTest {
         assertEquals(415, answer.statusCode());
         assertTrue(tree(answer.body()).get("error").asText().contains("Content-Type: application/json"));
         assertTrue(bridge.collector().received().isEmpty());
+    }
+
+    @Test
+    void multipartBodyIsAnswered415AndLeavesNoUploadsFolderBehind() throws Exception {
+        Path uploadsInWorkingDirectory = Path.of("file-uploads");
+        assumeFalse(Files.exists(uploadsInWorkingDirectory), "a file-uploads folder is already in " + Path.of("."));
+        String boundary = "bridge-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"events\"; filename=\"events.json\""
+                + "\r\nContent-Type: application/json\r\n\r\n{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}\r\n--"
+                + boundary + "--\r\n";
+
+        HttpResponse<String> answer = bridge.post("/segment", body,
+                "Content-Type", "multipart/form-data; boundary=" + boundary);
+
+        assertEquals(415, answer.statusCode(), answer.body());
+        assertTrue(tree(answer.body()).get("error").asText().contains("Content-Type: application/json"));
+        assertTrue(bridge.collector().received().isEmpty());
+        assertFalse(Files.exists(uploadsInWorkingDirectory), "Vert.x wrote the upload to the working directory");
     }
 
     @Test
