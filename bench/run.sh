@@ -14,6 +14,8 @@
 #   BENCH_KAFKA=1                                         also measure kafka mode (a broker from the test classpath)
 #   BENCH_KAFKA_CONSUMERS (2)                             delivery consumers of the kafka-mode bridge
 #   BENCH_FLOOR=1                                         also measure single events and 50% load on one flat route
+#   BENCH_ROUNDS (0)                                      also this many rounds of single events and 50% load, each
+#                                                         on newly started JVMs, reported with their medians
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -240,11 +242,14 @@ scenario() {
 }
 
 # ---- baseline: Vert.x + Jackson forwarder ---------------------------------------------------------------
+start_baseline() { # NAME PORT
+  # shellcheck disable=SC2086
+  start_server "$1" "$2" env BASELINE_PORT="$2" ABSMARTLY_COLLECTOR_ENDPOINT="$COLLECTOR" \
+    ABSMARTLY_API_KEY=bench ABSMARTLY_ENVIRONMENT=bench \
+    java $BASELINE_JAVA_OPTS -jar "$BENCH_DIR/baseline/target/bench-baseline-forwarder.jar"
+}
 BASELINE_PORT=$(free_port)
-# shellcheck disable=SC2086
-start_server baseline "$BASELINE_PORT" env BASELINE_PORT="$BASELINE_PORT" ABSMARTLY_COLLECTOR_ENDPOINT="$COLLECTOR" \
-  ABSMARTLY_API_KEY=bench ABSMARTLY_ENVIRONMENT=bench \
-  java $BASELINE_JAVA_OPTS -jar "$BENCH_DIR/baseline/target/bench-baseline-forwarder.jar"
+start_baseline baseline "$BASELINE_PORT"
 warm_server baseline "$BASELINE_PORT" /segment:track /v1/batch:batch
 scenario baseline single "$BASELINE_PORT" /segment track 0 1
 scenario baseline batch "$BASELINE_PORT" /v1/batch batch 0 "$BATCH"
@@ -291,8 +296,36 @@ if [[ ${BENCH_FLOOR:-} == 1 ]]; then
   R_FLOOR=$(calc "${M[floor.single.events_per_s]} / ${M[baseline.single.events_per_s]}" 2)
   R_FLOOR_P99=$(calc "${M[floor.half.p99_ms]} / ${M[baseline.half.p99_ms]}" 2)
 fi
-DEAD_LETTERS=$( { cat "$WORK"/bridge-data/dead-letter/*.jsonl "$WORK"/bridge-calls-data/dead-letter/*.jsonl 2>/dev/null \
-  || true; } | wc -l)
+# BENCH_ROUNDS=N: the two targets that vary most from run to run (single events, p99 at 50% load), measured again
+# N times, each time on a baseline and a bridge started anew (a JVM kept running drifts), with their own 50% rate;
+# reported with their medians beside the targets, which stay those of the run above
+ROUNDS=${BENCH_ROUNDS:-0}
+ROUND_SINGLE=() ROUND_P99=() ROUND_ERRORS=0 ROUND_LOST=0
+for ((round = 1; round <= ROUNDS; round++)); do
+  port=$(free_port)
+  start_baseline "baseline-r$round" "$port"
+  warm_server "baseline-r$round" "$port" /segment:track
+  scenario "baseline-r$round" single "$port" /segment track 0 1
+  round_rate=$(calc "${M[baseline-r$round.single.requests_per_s]} / 2" 0)
+  scenario "baseline-r$round" half "$port" /segment track "$round_rate" 1
+  stop_server "baseline-r$round"
+  port=$(free_port)
+  start_bridge "bridge-r$round" "$port"
+  warm_server "bridge-r$round" "$port" /segment:track
+  scenario "bridge-r$round" single "$port" /segment track 0 1
+  scenario "bridge-r$round" half "$port" /segment track "$round_rate" 1
+  stop_server "bridge-r$round"
+  ROUND_SINGLE+=("$(calc "${M[bridge-r$round.single.events_per_s]} / ${M[baseline-r$round.single.events_per_s]}" 2)")
+  ROUND_P99+=("$(calc "${M[bridge-r$round.half.p99_ms]} / ${M[baseline-r$round.half.p99_ms]}" 2)")
+  for measured in single half; do
+    ROUND_ERRORS=$((ROUND_ERRORS + M[bridge-r$round.$measured.errors]))
+    ROUND_LOST=$((ROUND_LOST + M[bridge-r$round.$measured.lost]))
+  done
+  log "round $round: single events ${ROUND_SINGLE[-1]}x the baseline's, p99 at 50% load ${ROUND_P99[-1]}x"
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+joined() { local IFS=,; echo "$*"; }
+DEAD_LETTERS=$( { cat "$WORK"/bridge*-data/dead-letter/*.jsonl 2>/dev/null || true; } | wc -l)
 
 # ---- kafka mode (BENCH_KAFKA=1): a broker from the test classpath, one bridge with both roles ------------
 # kafka_run NAME PATH KIND EVENTS_PER_REQUEST: ingest events/s (answered "queued") while wrk runs, and end to
@@ -355,6 +388,8 @@ BRIDGE_ERRORS=$((M[bridge.single.errors] + M[bridge.batch.errors] + M[bridge.exp
   + M[bridge.batch_calls.errors]))
 BRIDGE_LOST=$((M[bridge.single.lost] + M[bridge.batch.lost] + M[bridge.exposure.lost] + M[bridge.half.lost] \
   + M[bridge.batch_calls.lost]))
+BRIDGE_ERRORS=$((BRIDGE_ERRORS + ROUND_ERRORS))
+BRIDGE_LOST=$((BRIDGE_LOST + ROUND_LOST))
 met() { awk "BEGIN { exit !($1) }" && echo true || echo false; }
 T_SINGLE=$(met "$R_SINGLE >= 0.8")
 # a p99 "at 50% load" only counts if the load was really offered: a server that cannot keep up with the rate
@@ -425,6 +460,13 @@ row() { # runner scenario label
       "at ${M[floor.single.cpu_us_per_event]} µs of CPU an event (the bridge: ${R_SINGLE}× at ${M[bridge.single.cpu_us_per_event]} µs)," \
       "and ${R_FLOOR_P99}× its p99 at 50% load (the bridge: ${R_P99}×)."
   fi
+  if ((ROUNDS > 0)); then
+    echo
+    echo "Rounds (BENCH_ROUNDS=$ROUNDS; each on a baseline and a bridge started anew, warmed up on track events only):" \
+      "single events $(joined "${ROUND_SINGLE[@]/%/×}" | sed 's/,/, /g') the baseline's (median $(median "${ROUND_SINGLE[@]}")×)," \
+      "p99 at 50% load $(joined "${ROUND_P99[@]/%/×}" | sed 's/,/, /g') the baseline's (median $(median "${ROUND_P99[@]}")×)." \
+      "Their errors and lost events count in the last target above."
+  fi
   if [[ ${BENCH_KAFKA:-} == 1 ]]; then
     echo
     echo "Kafka mode (one instance, both roles, ${BENCH_KAFKA_CONSUMERS:-2} delivery consumers, 6 partitions, broker in its own JVM) against direct mode:"
@@ -474,6 +516,9 @@ json_str() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')";
   [[ ${BENCH_FLOOR:-} == 1 ]] && echo "  \"floor\": {\"start_s\": ${M[floor.start_s]}, \"peak_rss_mb\": ${M[floor.peak_rss_mb]}," \
     "\"single_events_ratio\": $R_FLOOR, \"p99_at_half_load_ratio\": $R_FLOOR_P99, \"single\": $(json_run floor single)," \
     "\"half\": $(json_run floor half)},"
+  ((ROUNDS > 0)) && echo "  \"rounds\": {\"count\": $ROUNDS, \"single_events_ratio\": [$(joined "${ROUND_SINGLE[@]}")]," \
+    "\"single_events_ratio_median\": $(median "${ROUND_SINGLE[@]}"), \"p99_at_half_load_ratio\": [$(joined "${ROUND_P99[@]}")]," \
+    "\"p99_at_half_load_ratio_median\": $(median "${ROUND_P99[@]}"), \"errors\": $ROUND_ERRORS, \"lost\": $ROUND_LOST},"
   echo "  \"targets\": {"
   echo "    \"single_events_ratio\": {\"value\": $R_SINGLE, \"min\": 0.8, \"met\": $T_SINGLE},"
   echo "    \"p99_at_half_load_ratio\": {\"value\": $R_P99, \"max\": 1.5, \"bridge_rate_reached\": $R_HALF_BRIDGE," \
