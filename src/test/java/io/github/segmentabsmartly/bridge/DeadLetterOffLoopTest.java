@@ -9,15 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +39,6 @@ class DeadLetterOffLoopTest {
     @TempDir
     Path dataDir;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<FileChannel> otherEnds = new ArrayList<>();
 
     @Test
@@ -90,11 +85,9 @@ class DeadLetterOffLoopTest {
         }
     }
 
-    private CompletableFuture<HttpResponse<String>> post(RunningBridge bridge, String event) {
-        String body = "{\"type\":\"track\",\"event\":\"" + event + "\",\"userId\":\"u\",\"messageId\":\"" + event + "\"}";
-        return client.sendAsync(HttpRequest.newBuilder(URI.create(bridge.baseUrl() + "/segment"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private static CompletableFuture<HttpResponse<String>> post(RunningBridge bridge, String event) {
+        return bridge.postAsync("/segment",
+                "{\"type\":\"track\",\"event\":\"" + event + "\",\"userId\":\"u\",\"messageId\":\"" + event + "\"}");
     }
 
     private static Path mkfifo(Path path) throws Exception {
