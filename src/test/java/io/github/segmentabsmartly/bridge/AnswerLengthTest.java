@@ -3,27 +3,32 @@ package io.github.segmentabsmartly.bridge;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
+import io.github.segmentabsmartly.bridge.support.EditedRoutes;
+import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The sender's answer says its length (Content-Length), as Segment's own API does, rather than coming in chunks:
- * less to write and to parse for every request. Over HTTP/1.1, as Segment's libraries and most senders talk (the
- * JDK's client would otherwise upgrade to HTTP/2, whose frames always carry their length).
+ * less to write and to parse for every request. (The tests' client talks HTTP/1.1, as senders do: in HTTP/2 every
+ * frame carries its length.)
  */
 class AnswerLengthTest {
 
     @RegisterExtension
     static final BridgeUnderTest bridge = BridgeUnderTest.withSettings();
-
-    private final HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -31,13 +36,43 @@ class AnswerLengthTest {
         "batch            | 200 | /v1/batch | {\"batch\":[{\"type\":\"track\",\"event\":\"E\",\"userId\":\"ü\"}]}",
         "malformed JSON   | 400 | /segment  | {\"type\":"})
     void answerHasAContentLength(String what, int status, String path, String body) throws Exception {
-        HttpResponse<String> answer = http11.send(HttpRequest.newBuilder(URI.create(bridge.baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = bridge.post(path, body);
 
         assertEquals(status, answer.statusCode(), answer.body());
         assertEquals(String.valueOf(answer.body().getBytes(UTF_8).length),
                 answer.headers().firstValue("Content-Length").orElse("none"));
         assertFalse(answer.headers().firstValue("Transfer-Encoding").isPresent(), answer.headers().toString());
+    }
+
+    /**
+     * The answer is written from its bytes, which reading uses up; what runs once it is written (here a user's
+     * onCompletion logging it) still finds the answer as the route left it.
+     */
+    @Test
+    void whatRunsAfterTheWriteStillSeesTheAnswer(@TempDir Path dataDir, @TempDir Path routes) throws Exception {
+        String run = "answer-" + System.nanoTime();
+        EditedRoutes edited = EditedRoutes.copyTo(routes).replace("ingest.yaml",
+                "      steps:\n        - to: direct:ingest",
+                "      steps:\n        - onCompletion:\n            steps:\n              - log: \"" + run + " written: ${body}\"\n"
+                        + "        - to: direct:ingest");
+        try (CollectorStandIn collector = new CollectorStandIn();
+                RunningBridge bridgeWithTheEdit = RunningBridge.deliveringTo(collector, dataDir,
+                        "camel.main.routes-include-pattern", edited.includePattern())) {
+            HttpResponse<String> answer =
+                    bridgeWithTheEdit.post("/segment", "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}");
+
+            assertEquals(200, answer.statusCode(), answer.body());
+            String logged = run + " written: " + answer.body();
+            waitUntil(() -> Files.readString(SecretsTest.TEST_LOG).contains(logged),
+                    logged + " in " + SecretsTest.TEST_LOG);
+        }
+    }
+
+    private static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.call()) {
+            assertTrue(System.nanoTime() < deadline, "not within 10 s: " + what);
+            Thread.sleep(20);
+        }
     }
 }
