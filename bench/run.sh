@@ -35,6 +35,8 @@ BASELINE_JAVA_OPTS=${BENCH_BASELINE_JAVA_OPTS:-}
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 calc() { awk "BEGIN { printf \"%.${2:-3}f\", $1 }"; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+joined() { local separator=$1 out=$2 item; shift 2; for item; do out+=$separator$item; done; echo "$out"; } # SEPARATOR ITEM...
 
 # ---- tools (the script runs on fresh Debian machines as root) -------------------------------------------
 missing=()
@@ -323,8 +325,6 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
   log "round $round: single events ${ROUND_SINGLE[-1]}x the baseline's, p99 at 50% load ${ROUND_P99[-1]}x"
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-joined() { local IFS=,; echo "$*"; }
 DEAD_LETTERS=$( { cat "$WORK"/bridge*-data/dead-letter/*.jsonl 2>/dev/null || true; } | wc -l)
 
 # ---- kafka mode (BENCH_KAFKA=1): a broker from the test classpath, one bridge with both roles ------------
@@ -385,11 +385,9 @@ R_P99=$(calc "${M[bridge.half.p99_ms]} / ${M[baseline.half.p99_ms]}" 2)
 R_BATCH_PLAIN=$(calc "${M[bridge.batch.events_per_s]} / $bl_single" 2)
 R_BATCH=$(calc "${M[bridge.batch_calls.events_per_s]} / $bl_single" 2)
 BRIDGE_ERRORS=$((M[bridge.single.errors] + M[bridge.batch.errors] + M[bridge.exposure.errors] + M[bridge.half.errors] \
-  + M[bridge.batch_calls.errors]))
+  + M[bridge.batch_calls.errors] + ROUND_ERRORS))
 BRIDGE_LOST=$((M[bridge.single.lost] + M[bridge.batch.lost] + M[bridge.exposure.lost] + M[bridge.half.lost] \
-  + M[bridge.batch_calls.lost]))
-BRIDGE_ERRORS=$((BRIDGE_ERRORS + ROUND_ERRORS))
-BRIDGE_LOST=$((BRIDGE_LOST + ROUND_LOST))
+  + M[bridge.batch_calls.lost] + ROUND_LOST))
 met() { awk "BEGIN { exit !($1) }" && echo true || echo false; }
 T_SINGLE=$(met "$R_SINGLE >= 0.8")
 # a p99 "at 50% load" only counts if the load was really offered: a server that cannot keep up with the rate
@@ -463,8 +461,8 @@ row() { # runner scenario label
   if ((ROUNDS > 0)); then
     echo
     echo "Rounds (BENCH_ROUNDS=$ROUNDS; each on a baseline and a bridge started anew, warmed up on track events only):" \
-      "single events $(joined "${ROUND_SINGLE[@]/%/×}" | sed 's/,/, /g') the baseline's (median $(median "${ROUND_SINGLE[@]}")×)," \
-      "p99 at 50% load $(joined "${ROUND_P99[@]/%/×}" | sed 's/,/, /g') the baseline's (median $(median "${ROUND_P99[@]}")×)." \
+      "single events $(joined ', ' "${ROUND_SINGLE[@]/%/×}") the baseline's (median $(median "${ROUND_SINGLE[@]}")×)," \
+      "p99 at 50% load $(joined ', ' "${ROUND_P99[@]/%/×}") the baseline's (median $(median "${ROUND_P99[@]}")×)." \
       "Their errors and lost events count in the last target above."
   fi
   if [[ ${BENCH_KAFKA:-} == 1 ]]; then
@@ -516,8 +514,8 @@ json_str() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')";
   [[ ${BENCH_FLOOR:-} == 1 ]] && echo "  \"floor\": {\"start_s\": ${M[floor.start_s]}, \"peak_rss_mb\": ${M[floor.peak_rss_mb]}," \
     "\"single_events_ratio\": $R_FLOOR, \"p99_at_half_load_ratio\": $R_FLOOR_P99, \"single\": $(json_run floor single)," \
     "\"half\": $(json_run floor half)},"
-  ((ROUNDS > 0)) && echo "  \"rounds\": {\"count\": $ROUNDS, \"single_events_ratio\": [$(joined "${ROUND_SINGLE[@]}")]," \
-    "\"single_events_ratio_median\": $(median "${ROUND_SINGLE[@]}"), \"p99_at_half_load_ratio\": [$(joined "${ROUND_P99[@]}")]," \
+  ((ROUNDS > 0)) && echo "  \"rounds\": {\"count\": $ROUNDS, \"single_events_ratio\": [$(joined ', ' "${ROUND_SINGLE[@]}")]," \
+    "\"single_events_ratio_median\": $(median "${ROUND_SINGLE[@]}"), \"p99_at_half_load_ratio\": [$(joined ', ' "${ROUND_P99[@]}")]," \
     "\"p99_at_half_load_ratio_median\": $(median "${ROUND_P99[@]}"), \"errors\": $ROUND_ERRORS, \"lost\": $ROUND_LOST},"
   echo "  \"targets\": {"
   echo "    \"single_events_ratio\": {\"value\": $R_SINGLE, \"min\": 0.8, \"met\": $T_SINGLE},"
