@@ -3,17 +3,15 @@ package io.github.segmentabsmartly.bridge;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.support.BridgeUnderTest;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
+import io.github.segmentabsmartly.bridge.support.Eventually;
 import io.github.segmentabsmartly.bridge.support.EditedRoutes;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,16 +61,8 @@ class AnswerLengthTest {
 
             assertEquals(200, answer.statusCode(), answer.body());
             String logged = run + " written: " + answer.body();
-            waitUntil(() -> Files.readString(SecretsTest.TEST_LOG).contains(logged),
-                    logged + " in " + SecretsTest.TEST_LOG);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.call()) {
-            assertTrue(System.nanoTime() < deadline, "not within 10 s: " + what);
-            Thread.sleep(20);
+            Eventually.waitUntil(logged + " in " + SecretsTest.TEST_LOG,
+                    () -> Files.readString(SecretsTest.TEST_LOG).contains(logged));
         }
     }
 }

@@ -4,9 +4,9 @@ import static io.github.segmentabsmartly.bridge.support.CollectorStandIn.Answer.
 import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
+import io.github.segmentabsmartly.bridge.support.Eventually;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -53,7 +52,7 @@ class DeadLetterOffLoopTest {
                 AutoCloseable beforeTheBridgeStops = () -> letWritersGo(today, tomorrow)) {
             collector.injectFaults(body -> body.contains("\"name\":\"Refused\"") ? status(400) : status(200));
             CompletableFuture<HttpResponse<String>> refused = post(bridge, "Refused");
-            waitUntil(DeadLetterOffLoopTest::aDeadLetterIsBeingWritten);
+            Eventually.waitUntil("a dead letter being written", DeadLetterOffLoopTest::aDeadLetterIsBeingWritten);
 
             HttpResponse<String> delivered = post(bridge, "Accepted").get(10, TimeUnit.SECONDS);
 
@@ -101,13 +100,5 @@ class DeadLetterOffLoopTest {
         return Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream).anyMatch(frame ->
                 frame.getClassName().equals("org.apache.camel.component.file.FileOperations")
                         && frame.getMethodName().equals("storeFile"));
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not met within 10 s");
-            Thread.sleep(10);
-        }
     }
 }
