@@ -86,7 +86,10 @@ class IngestEventLoopsTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        // a client of its own makes a connection of its own; HTTP/1.1, as Segment's libraries speak it (the JDK
+        // client would otherwise ask to upgrade to HTTP/2)
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** The threads that logged this run's events as delivered (bridge.outcomes logs each, at DEBUG). */
