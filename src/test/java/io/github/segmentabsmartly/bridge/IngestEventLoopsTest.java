@@ -10,8 +10,6 @@ import io.vertx.core.Vertx;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +45,7 @@ class IngestEventLoopsTest {
                 RunningBridge bridge = RunningBridge.deliveringTo(collector, dataDir,
                         "bridge.ingest.event-loops", String.valueOf(eventLoops))) {
             for (int i = 0; i < CONNECTIONS; i++) {
-                HttpResponse<String> answer = postOnANewConnection(bridge,
+                HttpResponse<String> answer = bridge.postOnANewConnection("/segment",
                         "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"" + run + "-" + i + "\"}");
                 assertEquals(200, answer.statusCode(), answer.body());
                 assertTrue(answer.body().contains("\"outcome\":\"delivered\""), answer.body());
@@ -71,7 +69,7 @@ class IngestEventLoopsTest {
                     RunningBridge bridge = RunningBridge.onVertx(applications, collector, dataDir,
                             "bridge.ingest.event-loops", "3")) {
                 port = URI.create(bridge.baseUrl()).getPort();
-                assertEquals(200, postOnANewConnection(bridge,
+                assertEquals(200, bridge.postOnANewConnection("/segment",
                         "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}").statusCode());
             }
 
@@ -79,17 +77,6 @@ class IngestEventLoopsTest {
         } finally {
             applications.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static HttpResponse<String> postOnANewConnection(RunningBridge bridge, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(bridge.baseUrl() + "/segment"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        // a client of its own makes a connection of its own; HTTP/1.1, as Segment's libraries speak it (the JDK
-        // client would otherwise ask to upgrade to HTTP/2)
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** The threads that logged this run's events as delivered (bridge.outcomes logs each, at DEBUG). */

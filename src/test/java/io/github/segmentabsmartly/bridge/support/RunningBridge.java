@@ -35,9 +35,7 @@ public final class RunningBridge implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Path dataDir;
-    // HTTP/1.1, as senders talk: the JDK's client would otherwise upgrade to HTTP/2 (h2c)
-    private final HttpClient client =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = newClient();
 
     private RunningBridge(MainCommandLineSupport main, Map<String, String> settings, Path dataDir) throws Exception {
         this.port = freePort();
@@ -119,6 +117,19 @@ public final class RunningBridge implements AutoCloseable {
     public CompletableFuture<HttpResponse<String>> postAsync(String path, String json) {
         return client.sendAsync(request(path, json.getBytes(StandardCharsets.UTF_8), "Content-Type",
                 "application/json"), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As {@link #post(String, String)}, on a connection of its own: Vert.x hands each to the next event loop. */
+    public HttpResponse<String> postOnANewConnection(String path, String json)
+            throws IOException, InterruptedException {
+        return newClient().send(request(path, json.getBytes(StandardCharsets.UTF_8), "Content-Type",
+                "application/json"), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // HTTP/1.1, as senders talk: the JDK's client would otherwise upgrade to HTTP/2 (h2c)
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     private HttpRequest request(String path, byte[] body, String... headers) {
