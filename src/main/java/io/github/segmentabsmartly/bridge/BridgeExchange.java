@@ -45,6 +45,8 @@ public final class BridgeExchange {
     public static final String BATCH_ACCEPTED = "bridgeBatchAccepted";
     /** True for a held event that the Collector accepted in a batch call. */
     public static final String SENT_IN_BATCH = "bridgeSentInBatch";
+    /** The failure of an event's first Collector call, until the route with retries takes it (CollectorFirstAttempt). */
+    public static final String FIRST_CALL_FAILURE = "bridgeFirstCallFailure";
     /** The request's outcomes, kept while its held events get theirs. */
     public static final String OUTCOMES = "bridgeOutcomes";
 

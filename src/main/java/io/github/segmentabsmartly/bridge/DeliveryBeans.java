@@ -6,6 +6,7 @@ import io.github.segmentabsmartly.bridge.delivery.CollectorFailureOutcome;
 import io.github.segmentabsmartly.bridge.delivery.CollectorBatchCall;
 import io.github.segmentabsmartly.bridge.delivery.CollectorCall;
 import io.github.segmentabsmartly.bridge.delivery.CollectorCallObserver;
+import io.github.segmentabsmartly.bridge.delivery.CollectorFirstAttempt;
 import io.github.segmentabsmartly.bridge.delivery.CollectorRequest;
 import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
 import io.github.segmentabsmartly.bridge.delivery.DeadLetterLine;
@@ -88,6 +89,7 @@ final class DeliveryBeans {
         CollectorCall collectorCall = new CollectorCall(SharedVertx.of(context, eventLoops),
                 settings.collectorConnection(), eventLoops, callObserver);
         bindOwn(registry, "collectorCall", collectorCall);
+        bindOwn(registry, "collectorFirstAttempt", new CollectorFirstAttempt(collectorCall));
         bindOwn(registry, "batchDeliveryPool", new EventLoopFirstExecutor(context.getExecutorServiceManager()
                 .newFixedThreadPool(DeliveryBeans.class, "batch-delivery",
                         settings.deliveryPolicy().batchParallelism())));

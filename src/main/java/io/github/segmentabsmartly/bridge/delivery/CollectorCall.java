@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge.delivery;
 
+import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.settings.CollectorConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -27,6 +28,9 @@ import org.apache.camel.support.AsyncProcessorSupport;
  * budget is spent ({@link RetryBudgetSpentException}). Its failures are those camel-http raises, so that the retries and
  * outcomes of errors.yaml apply as they are: {@link HttpOperationFailedException} for an answer that is not 2xx,
  * {@link CollectorUnreachableException} (an IOException) for none.
+ *
+ * <p>An exchange that carries the failure of a first call made before its route with retries
+ * ({@link CollectorFirstAttempt}) fails with that failure, without a call: the route's redelivery then retries it.
  *
  * <p>Called on an event loop (the HTTP server's, see EventLoopHttpConsumer), the route goes on there. Called
  * from any other thread, which may be allowed to block (a Kafka consumer, a JDBC dedup store), it goes on on a
@@ -56,6 +60,11 @@ public class CollectorCall extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        if (exchange.removeProperty(BridgeExchange.FIRST_CALL_FAILURE) instanceof Exception firstCallFailure) {
+            exchange.setException(firstCallFailure);
+            callback.done(true);
+            return true;
+        }
         if (tooLateToStart(exchange)) {
             exchange.setException(new RetryBudgetSpentException());
             callback.done(true);

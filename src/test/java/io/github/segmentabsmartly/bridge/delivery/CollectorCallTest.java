@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
@@ -210,6 +211,47 @@ class CollectorCallTest {
         CompletableFuture<Context> made = new CompletableFuture<>();
         new Thread(() -> made.complete(vertx.getOrCreateContext())).start();
         return made.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFirstAttemptThatSucceedsKeepsTheAnswerAsTheCallDoes() throws Exception {
+        collector.answer(status(200).withBody("{\"ok\":true}"));
+        Exchange exchange = request(3000);
+
+        new CollectorFirstAttempt(call).process(exchange);
+
+        assertNull(exchange.getException());
+        assertNull(exchange.getProperty(BridgeExchange.FIRST_CALL_FAILURE));
+        assertEquals("{\"ok\":true}", exchange.getMessage().getBody(String.class));
+        assertEquals(1, collector.received().size());
+    }
+
+    @Test
+    void aFailedFirstAttemptIsTheFailureOfTheCallThatFollowsItThenTheRetriesCall() throws Exception {
+        collector.answer(status(503).withBody("busy"));
+        Exchange exchange = request(3000);
+
+        new CollectorFirstAttempt(call).process(exchange);
+
+        assertNull(exchange.getException(), "the first attempt's failure does not end its route");
+        HttpOperationFailedException kept = assertInstanceOf(HttpOperationFailedException.class,
+                exchange.getProperty(BridgeExchange.FIRST_CALL_FAILURE));
+        assertEquals(503, kept.getStatusCode());
+
+        send(exchange);
+
+        assertSame(kept, exchange.getException(), "the route with retries starts from the first attempt's failure");
+        assertNull(exchange.getProperty(BridgeExchange.FIRST_CALL_FAILURE));
+        assertEquals(1, collector.received().size(), "without calling again");
+
+        collector.answer(status(200).withBody("{\"ok\":true}"));
+        exchange.setException(null);
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 1);
+        send(exchange);
+
+        assertNull(exchange.getException());
+        assertEquals(2, collector.received().size());
+        assertEquals(List.of("failed", "answered"), observed);
     }
 
     @Test
