@@ -68,10 +68,10 @@ class SecretsTest {
      */
     @Test
     void shippedLogConfigurationWritesJsonLinesWithoutTheApiKeyEvenAtDebug() throws Exception {
-        String shipped = Files.readString(Path.of("src", "main", "resources", "log4j2.xml"));
-        assertTrue(shipped.contains("<Root level=\"INFO\">"), shipped);
-        Path everythingAtDebug = dataDir.resolve("log4j2-debug.xml");
-        Files.writeString(everythingAtDebug, shipped.replace("<Root level=\"INFO\">", "<Root level=\"DEBUG\">"));
+        String shipped = Files.readString(Path.of("src", "main", "resources", "log4j2.properties"));
+        assertTrue(shipped.contains("rootLogger.level = INFO"), shipped);
+        Path everythingAtDebug = dataDir.resolve("log4j2-debug.properties");
+        Files.writeString(everythingAtDebug, shipped.replace("rootLogger.level = INFO", "rootLogger.level = DEBUG"));
         Path log = dataDir.resolve("stdout.log");
         try (CollectorStandIn collector = new CollectorStandIn();
                 ChildBridge bridge = ChildBridge.start(Map.of(

@@ -39,10 +39,10 @@ public final class ChildBridge implements AutoCloseable {
 
     /** As {@link #start(Map)}, with the bridge's standard output (its log) written to a file. */
     public static ChildBridge start(Map<String, String> environment, Path standardOutput) throws IOException {
-        return start(environment, standardOutput, "log4j2.xml");
+        return start(environment, standardOutput, "log4j2.properties");
     }
 
-    /** As {@link #start(Map, Path)}, with this log4j2 configuration (a file, or the jar's log4j2.xml). */
+    /** As {@link #start(Map, Path)}, with this log4j2 configuration (a file, or the jar's log4j2.properties). */
     public static ChildBridge start(Map<String, String> environment, Path standardOutput, String logConfiguration)
             throws IOException {
         int port = freePort();
