@@ -35,6 +35,7 @@ BASELINE_JAVA_OPTS=${BENCH_BASELINE_JAVA_OPTS:-}
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 calc() { awk "BEGIN { printf \"%.${2:-3}f\", $1 }"; }
+higher() { awk "BEGIN { a = $1; b = $2; print (a > b ? a : b) }"; } # A B
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 joined() { local separator=$1 out=$2 item; shift 2; for item; do out+=$separator$item; done; echo "$out"; } # SEPARATOR ITEM...
 
@@ -399,10 +400,11 @@ HALF_NOTE=""
 awk "BEGIN { exit !($R_HALF_BRIDGE < 0.95) }" && HALF_NOTE="; the bridge reached only ${R_HALF_BRIDGE}× the rate"
 awk "BEGIN { exit !($R_HALF_BASELINE < 0.95) }" && HALF_NOTE+="; the baseline reached only ${R_HALF_BASELINE}× the rate"
 T_BATCH=$(met "$R_BATCH >= 2")
-# the higher of the two bridges' peaks (the second one sends Collector batch calls)
-PEAK_RSS=$(awk "BEGIN { a = ${M[bridge.peak_rss_mb]}; b = ${M[bridge-calls.peak_rss_mb]}; print (a > b ? a : b) }")
+# the higher of the two bridges' peaks and the slower of their starts (the second one sends Collector batch calls)
+PEAK_RSS=$(higher "${M[bridge.peak_rss_mb]}" "${M[bridge-calls.peak_rss_mb]}")
 T_RSS=$(met "$PEAK_RSS <= 256")
-T_START=$(met "${M[bridge.start_s]} <= 2")
+SLOWEST_START=$(higher "${M[bridge.start_s]}" "${M[bridge-calls.start_s]}")
+T_START=$(met "$SLOWEST_START <= 2")
 T_LOSS=$(met "$BRIDGE_ERRORS + $BRIDGE_LOST + $DEAD_LETTERS == 0")
 ALL_MET=true
 for t in "$T_SINGLE" "$T_P99" "$T_BATCH" "$T_RSS" "$T_START" "$T_LOSS"; do [[ $t == true ]] || ALL_MET=false; done
@@ -450,7 +452,7 @@ row() { # runner scenario label
   echo "| p99 at 50% of baseline peak ≤ 1.5× baseline's | ${R_P99}× (${M[bridge.half.p99_ms]} vs ${M[baseline.half.p99_ms]} ms$HALF_NOTE) | $(yes_no "$T_P99") |"
   echo "| /v1/batch of $BATCH ≥ 2× single-event baseline events/s (with Collector batch calls) | ${R_BATCH}× (${R_BATCH_PLAIN}× without) | $(yes_no "$T_BATCH") |"
   echo "| peak RSS ≤ 256 MB | $PEAK_RSS MB | $(yes_no "$T_RSS") |"
-  echo "| start to first accepted request ≤ 2 s | $(calc "${M[bridge.start_s]}" 2) s | $(yes_no "$T_START") |"
+  echo "| start to first accepted request ≤ 2 s | $(calc "$SLOWEST_START" 2) s | $(yes_no "$T_START") |"
   echo "| no event lost or errored | $BRIDGE_ERRORS errors, $BRIDGE_LOST lost, $DEAD_LETTERS dead letters | $(yes_no "$T_LOSS") |"
   if [[ ${BENCH_FLOOR:-} == 1 ]]; then
     echo
@@ -523,7 +525,7 @@ json_str() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')";
     "\"baseline_rate_reached\": $R_HALF_BASELINE, \"min_rate_reached\": 0.95, \"met\": $T_P99},"
   echo "    \"batch_events_ratio_to_single_baseline\": {\"value\": $R_BATCH, \"without_collector_batch_calls\": $R_BATCH_PLAIN, \"min\": 2, \"met\": $T_BATCH},"
   echo "    \"peak_rss_mb\": {\"value\": $PEAK_RSS, \"max\": 256, \"met\": $T_RSS},"
-  echo "    \"start_s\": {\"value\": ${M[bridge.start_s]}, \"max\": 2, \"met\": $T_START},"
+  echo "    \"start_s\": {\"value\": $SLOWEST_START, \"max\": 2, \"met\": $T_START},"
   echo "    \"no_loss_or_error\": {\"errors\": $BRIDGE_ERRORS, \"lost\": $BRIDGE_LOST, \"dead_letters\": $DEAD_LETTERS, \"met\": $T_LOSS}"
   echo "  },"
   echo "  \"all_targets_met\": $ALL_MET"
