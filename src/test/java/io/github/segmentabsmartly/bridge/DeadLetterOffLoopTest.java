@@ -64,6 +64,8 @@ class DeadLetterOffLoopTest {
             HttpResponse<String> refusedAnswer = refused.get(10, TimeUnit.SECONDS);
             assertEquals(503, refusedAnswer.statusCode(), refusedAnswer.body());
             assertEquals("retry-later", tree(refusedAnswer.body()).get("outcome").asText());
+            assertEquals("the bridge could not write " + today + ": Illegal seek",
+                    tree(refusedAnswer.body()).get("reason").asText());
         }
     }
 

@@ -62,6 +62,24 @@ class DryRunTest {
     }
 
     @Test
+    void anOutboxThatCannotBeWrittenAsksTheSenderToSendAgainAndSaysWhy(@TempDir Path blockedDataDir)
+            throws Exception {
+        Path outbox = Files.writeString(blockedDataDir.resolve("outbox"), "a file where the folder should be");
+        try (RunningBridge blocked = RunningBridge.dryRun(blockedDataDir)) {
+            HttpResponse<String> answer = blocked.post("/segment",
+                    "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-1\"}");
+
+            assertEquals(503, answer.statusCode(), answer.body());
+            JsonNode body = tree(answer.body());
+            assertEquals("retry-later", body.get("outcome").asText());
+            String reason = body.get("reason").asText();
+            // today's outbox file (the date in its name is left out, should the test run across midnight)
+            assertTrue(reason.startsWith("the bridge could not write " + outbox.resolve("outbox-"))
+                    && reason.endsWith(".jsonl: Not a directory"), reason);
+        }
+    }
+
+    @Test
     void openIngestIsCalledOutAtStart() throws Exception {
         assertTrue(Files.readString(Path.of("target", "test-logs", "bridge.log"))
                 .contains("open ingest: anyone who can reach this port can send events"));
