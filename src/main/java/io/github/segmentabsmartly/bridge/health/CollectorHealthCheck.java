@@ -36,7 +36,11 @@ public final class CollectorHealthCheck extends AbstractHealthCheck {
     private final URI authedUrl;
     private final String shownUrl;
     private final LongSupplier nanoClock;
-    private final HttpClient client;
+    /**
+     * Made for the first probe, not at start: making one loads the JVM's TLS support and CA certificates, about 0.1 s
+     * of the bridge's start on a slow machine. Like {@link #last}, only touched under AbstractHealthCheck's lock.
+     */
+    private HttpClient client;
     /** The last answer and when it was asked; only touched under the lock AbstractHealthCheck holds. */
     private Probe last;
 
@@ -52,10 +56,6 @@ public final class CollectorHealthCheck extends AbstractHealthCheck {
         String url = settings.collectorContextUrl() + "/authed";
         this.authedUrl = settings.isDryRun() ? null : URI.create(url);
         this.shownUrl = URISupport.sanitizeUri(url);
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(check.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     @Override
@@ -95,6 +95,12 @@ public final class CollectorHealthCheck extends AbstractHealthCheck {
                 .header("X-Environment", settings.environment())
                 .GET()
                 .build();
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(check.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
         try {
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return new Probe(now, status >= 200 && status < 300, status, messageFor(status));
