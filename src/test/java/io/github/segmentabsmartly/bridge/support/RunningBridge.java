@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.KameletMain;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainCommandLineSupport;
@@ -188,6 +189,13 @@ public final class RunningBridge implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The routes started now: a reload has ended once there are as many as before the edit. */
+    public long startedRoutes() {
+        CamelContext context = main.getCamelContext();
+        return context.getRoutes().stream()
+                .filter(route -> context.getRouteController().getRouteStatus(route.getId()).isStarted()).count();
     }
 
     @Override
