@@ -47,7 +47,9 @@ class UnreachableCollectorTest {
         assertEquals("5", answer.headers().firstValue("Retry-After").orElseThrow());
         assertEquals(List.of("retry-later", "retry-later", "retry-later"),
                 tree(answer.body()).get("events").findValuesAsText("outcome"));
-        assertTrue(tookMillis >= 2500 && tookMillis < 4500, "answered after " + tookMillis + " ms");
+        // retried until the next wait (at most the 1 s backoff cap) would overrun the 3 s budget: so after at least
+        // 2 s, however the waits' jitter falls (a bound of 2.5 s failed about once in 50 runs)
+        assertTrue(tookMillis >= 2000 && tookMillis < 4500, "answered after " + tookMillis + " ms");
         assertTrue(bridge.linesIn("dead-letter").isEmpty());
     }
 }
