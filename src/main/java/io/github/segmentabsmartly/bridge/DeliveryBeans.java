@@ -12,6 +12,7 @@ import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
 import io.github.segmentabsmartly.bridge.delivery.DeadLetterLine;
 import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
 import io.github.segmentabsmartly.bridge.delivery.EventLoopFirstExecutor;
+import io.github.segmentabsmartly.bridge.delivery.FileNotWrittenOutcome;
 import io.github.segmentabsmartly.bridge.delivery.HoldForCollectorBatch;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
 import io.github.segmentabsmartly.bridge.delivery.ResumeHeldEvent;
@@ -108,6 +109,7 @@ final class DeliveryBeans {
         bindOwn(registry, "unloggedFailurePolicy", new RedeliveryPolicy().logExhausted(false).logStackTrace(false));
         bindOwn(registry, "collectorRetryPolicy", new CollectorRetryPolicy(settings.deliveryPolicy(), callObserver));
         bindOwn(registry, "collectorFailureOutcome", new CollectorFailureOutcome());
+        bindOwn(registry, "fileNotWrittenOutcome", new FileNotWrittenOutcome());
         bindOwn(registry, "deadLetterLine", new DeadLetterLine(mapper));
         bindOwn(registry, "outboxLine", new OutboxLine(mapper));
         bindOwn(registry, "sinkEventReader", new SinkEventReader(mapper, settings.requestLimits().maxEventBytes()));

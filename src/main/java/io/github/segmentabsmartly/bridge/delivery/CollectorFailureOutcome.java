@@ -5,7 +5,6 @@ import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
 import io.github.segmentabsmartly.bridge.ingest.Outcomes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
@@ -13,9 +12,6 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * other 4xx, 501) is dead-lettered; anything that may pass later (the Collector down or slow, our API key or
  * environment rejected) asks the sender to send the event again. A rejected key also leaves a copy in the
  * dead-letter file, for replay after the fix: deduplication by messageId keeps the two from doubling.
- *
- * <p>The routes that write files (the dead letter, the outbox) share the Collector's retries, so a file that could
- * not be written ends here too: the event is not kept, and the sender is asked to send it again.
  */
 public class CollectorFailureOutcome implements Processor {
 
@@ -25,14 +21,6 @@ public class CollectorFailureOutcome implements Processor {
     public void process(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Long retryAfter = exchange.getProperty(CollectorRetryPolicy.SENDER_RETRY_AFTER, Long.class);
-        if (failure instanceof GenericFileOperationFailedException notWritten) {
-            // no dead letter of a dead letter that could not be written
-            exchange.removeProperty(BridgeExchange.KEEP_FOR_REPLAY);
-            String file = fileOf(notWritten);
-            Outcomes.record(exchange, Kind.RETRY_LATER, "file_not_written",
-                    "the bridge could not write " + file + ": " + causeOf(notWritten, file), null, retryAfter);
-            return;
-        }
         if (!(failure instanceof HttpOperationFailedException refused)) {
             String reason = failure instanceof RetryBudgetSpentException
                     ? failure.getMessage()
@@ -57,23 +45,6 @@ public class CollectorFailureOutcome implements Processor {
             Outcomes.record(exchange, Kind.DEAD_LETTERED, "http_" + status,
                     "the Collector refused the event (HTTP " + status + ")" + bodyOf(refused), status, null);
         }
-    }
-
-    /** Camel says "Cannot store file: PATH". */
-    private static String fileOf(GenericFileOperationFailedException notWritten) {
-        String message = notWritten.getMessage();
-        int path = message == null ? -1 : message.indexOf(": ");
-        return path < 0 ? "its file" : message.substring(path + 2);
-    }
-
-    /** What the file system said (no space left on device, permission denied), without the path again. */
-    private static String causeOf(Throwable failure, String file) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String said = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return said.startsWith(file + ": ") ? said.substring(file.length() + 2) : said;
     }
 
     private static String bodyOf(HttpOperationFailedException refused) {
