@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,38 @@ class SecretsTest {
         assertTrue(log.contains("the Collector rejected the bridge's API key"), "the test log is not being written");
         assertTrue(log.contains("Not ready: the Collector answered HTTP 401"), "the readiness check logged nothing");
         assertFalse(log.contains(RunningBridge.API_KEY), "the API key is in " + TEST_LOG);
+    }
+
+    /**
+     * The log configuration shipped in the jar as it starts by default (BRIDGE_LOG_FORMAT unset): text lines, the
+     * bridge's own loggers at BRIDGE_LOG_LEVEL, and none holds the key.
+     */
+    @Test
+    void shippedLogConfigurationWritesTextLinesByDefault() throws Exception {
+        Path log = dataDir.resolve("stdout.log");
+        try (CollectorStandIn collector = new CollectorStandIn();
+                ChildBridge bridge = ChildBridge.start(Map.of(
+                        "ABSMARTLY_COLLECTOR_ENDPOINT", collector.endpoint(),
+                        "ABSMARTLY_API_KEY", RunningBridge.API_KEY,
+                        "ABSMARTLY_ENVIRONMENT", "production",
+                        "BRIDGE_DATA_DIR", dataDir.resolve("data").toString(),
+                        "BRIDGE_LOG_LEVEL", "DEBUG"), log)) {
+            collector.answer(status(200));
+            assertEquals(200, bridge.postWhenUp("/segment",
+                    "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-1\"}").statusCode());
+            bridge.process().destroy();
+            assertEquals(0, bridge.process().waitFor(), "exit status");
+        }
+
+        List<String> lines = Files.readAllLines(log);
+        for (String line : lines) {
+            assertFalse(line.contains(RunningBridge.API_KEY), "the API key is in the log: " + line);
+        }
+        Pattern textLine = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (DEBUG|INFO|WARN|ERROR) +\\[[^\\]]+] \\S+ - .*");
+        assertTrue(lines.stream().anyMatch(line -> textLine.matcher(line).matches()
+                && line.endsWith("outcomes - delivered event 0 (messageId m-1)")), "no DEBUG text line per event");
+        assertTrue(lines.stream().filter(line -> line.contains("Apache Camel")).allMatch(
+                line -> textLine.matcher(line).matches()), "Camel's lines are not in the text layout");
     }
 
     /**
