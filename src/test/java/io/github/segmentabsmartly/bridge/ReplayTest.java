@@ -3,6 +3,7 @@ package io.github.segmentabsmartly.bridge;
 import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.github.segmentabsmartly.bridge.support.Eventually.waitUntil;
 
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
@@ -121,6 +122,23 @@ class ReplayTest {
             assertEquals(1, bridge.linesIn("outbox").size());
             assertEquals(1767225600000L, tree(bridge.linesIn("outbox").get(0)).at("/body/publishedAt").asLong());
             awaitFileIn(replay.resolve(".done"));
+        }
+    }
+
+    /** A leftovers file that cannot be written (a full disk, say) must not cost the events that were in it. */
+    @Test
+    void theReplayedFileIsKeptWholeWhenItsLeftoversCannotBeWritten() throws Exception {
+        try (RunningBridge bridge = RunningBridge.dryRun(dataDir)) {
+            Path replay = Files.createDirectories(dataDir.resolve("replay"));
+            // a folder where the leftovers file goes: writing it fails with an IOException underneath
+            Files.createDirectories(replay.resolve(".failed/old.jsonl"));
+            String lines = "not json\n{\"event\":{\"type\":\"track\",\"event\":\"A\",\"userId\":\"u\"}}\n";
+            Files.move(Files.writeString(dataDir.resolve("old.jsonl"), lines), replay.resolve("old.jsonl"));
+
+            waitUntil("the replayed file is moved", () -> Files.notExists(replay.resolve("old.jsonl")));
+
+            assertEquals(lines, Files.readString(replay.resolve(".failed/old.jsonl")));
+            assertTrue(isEmpty(replay.resolve(".done")), () -> "moved as if replayed: " + listing(replay));
         }
     }
 
