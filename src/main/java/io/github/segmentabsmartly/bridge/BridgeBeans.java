@@ -3,6 +3,7 @@ package io.github.segmentabsmartly.bridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.delivery.CollectorCallMetrics;
 import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
+import io.github.segmentabsmartly.bridge.health.RouteReloadHealthCheck;
 import io.github.segmentabsmartly.bridge.ingest.AwaitEventTurn;
 import io.github.segmentabsmartly.bridge.ingest.EventLoopHttpEngine;
 import io.github.segmentabsmartly.bridge.ingest.HeldEventsNotDelivered;
@@ -77,6 +78,9 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("markQueued", new RecordOutcome(Kind.QUEUED));
         registry.bind("queuedEvent", new QueuedEvent(mapper, dedupRepository));
         registry.bind("commitOffset", new CommitOffset());
+        RouteReloadHealthCheck routeReloadCheck = new RouteReloadHealthCheck();
+        routeReloadCheck.setCamelContext(context);
+        registry.bind("routeReloadHealthCheck", routeReloadCheck);
         int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
@@ -94,6 +98,7 @@ public class BridgeBeans implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
+                routeReloadCheck.watch(started);
                 InFlightLimit.install(started, port, settings.requestLimits().maxInFlight());
                 OversizedBodyAnswer.install(started, port, settings.requestLimits().maxBodyBytes());
                 if (settings.ingestRunsOnEventLoop()) {

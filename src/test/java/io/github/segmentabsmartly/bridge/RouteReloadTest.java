@@ -1,7 +1,10 @@
 package io.github.segmentabsmartly.bridge;
 
+import static io.github.segmentabsmartly.bridge.HealthTest.READY;
+import static io.github.segmentabsmartly.bridge.HealthTest.check;
 import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.support.EditedRoutes;
 import io.github.segmentabsmartly.bridge.support.Eventually;
@@ -33,11 +36,12 @@ class RouteReloadTest {
             long routesBefore = bridge.startedRoutes();
 
             edited.replace("events.yaml", "ref: markPageTrackingOff", "ref: markIgnored");
+            // and before the bridge stops: Camel's stop and a reload do not mix
+            Eventually.waitUntil("the edit reloaded", () -> bridge.routeReloads() == 1);
 
-            Eventually.waitUntil("the edited route reloaded",
-                    () -> reasonForPage(bridge).equals("page calls are not sent to ABsmartly"));
-            // the file's other routes too, before the bridge stops (Camel's stop and a reload do not mix)
-            Eventually.waitUntil("the reload ended", () -> bridge.startedRoutes() == routesBefore);
+            assertEquals("page calls are not sent to ABsmartly", reasonForPage(bridge));
+            assertEquals(routesBefore, bridge.startedRoutes());
+            assertEquals(200, bridge.managementWhen(READY, 200).statusCode());
         }
     }
 
@@ -58,13 +62,47 @@ class RouteReloadTest {
             long routesBefore = bridge.startedRoutes();
 
             edited.replace("events.yaml", working, broken);
-            Eventually.waitUntil("the broken edit reloaded", () -> bridge.post("/segment", TRACK).statusCode() == 503);
+            Eventually.waitUntil("the broken edit reloaded", () -> bridge.routeReloads() == 1);
+
             HttpResponse<String> meanwhile = bridge.post("/segment", TRACK);
+            assertEquals(503, meanwhile.statusCode());
             assertEquals("retry-later", tree(meanwhile.body()).path("outcome").asText(), meanwhile.body());
+            HttpResponse<String> notReady = bridge.management(READY);
+            assertEquals(503, notReady.statusCode(), notReady.body());
+            assertEquals("DOWN", check(notReady, "route-reload").path("status").asText());
+            String why = check(notReady, "route-reload").path("message").asText();
+            assertTrue(why.matches("\\d+ route\\(s\\) not running until .*events\\.yaml is fixed: its last edit could"
+                    + " not be loaded: .*nosuchcomponent.*"), why);
 
             edited.replace("events.yaml", broken, working);
-            Eventually.waitUntil("the fixed edit reloaded", () -> bridge.startedRoutes() == routesBefore);
+            Eventually.waitUntil("the fixed edit reloaded", () -> bridge.routeReloads() == 2);
+
+            assertEquals(routesBefore, bridge.startedRoutes());
             assertEquals("dry-run", tree(bridge.post("/segment", TRACK).body()).path("outcome").asText());
+            assertEquals(200, bridge.managementWhen(READY, 200).statusCode());
+        }
+    }
+
+    /** An edit that is not even YAML fails before Camel takes any route away: the routes from before it still run. */
+    @Test
+    void anEditThatIsNotYamlLeavesTheRoutesFromBeforeItRunning() throws Exception {
+        EditedRoutes edited = EditedRoutes.copyTo(routes);
+        try (RunningBridge bridge = RunningBridge.dryRun(dataDir,
+                "camel.main.routes-include-pattern", edited.includePattern(),
+                "camel.main.routes-reload-enabled", "true",
+                "camel.main.routes-reload-directory", routes.toString())) {
+            long routesBefore = bridge.startedRoutes();
+
+            edited.replace("events.yaml", "- route:", "- route: [");
+            Eventually.waitUntil("the edit reloaded", () -> bridge.routeReloads() == 1);
+
+            assertEquals(routesBefore, bridge.startedRoutes());
+            assertEquals("dry-run", tree(bridge.post("/segment", TRACK).body()).path("outcome").asText());
+            HttpResponse<String> ready = bridge.managementWhen(READY, 200);
+            assertEquals(200, ready.statusCode(), ready.body());
+            assertTrue(check(ready, "route-reload").path("message").asText()
+                    .matches("the edit of .*events\\.yaml could not be loaded; the routes from before it still run: .+"),
+                    ready.body());
         }
     }
 

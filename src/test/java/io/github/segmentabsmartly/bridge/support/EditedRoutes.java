@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -42,7 +43,9 @@ public final class EditedRoutes {
         String before = Files.readString(path);
         String after = change.apply(before);
         assertNotEquals(before, after, what + " is not in " + file);
-        Files.writeString(path, after);
+        // saved whole, as editors save, so that a bridge watching the folder reloads it once
+        Path saved = Files.writeString(Files.createTempFile(folder.getParent(), file, ".saving"), after);
+        Files.move(saved, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return this;
     }
 

@@ -22,6 +22,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.KameletMain;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainCommandLineSupport;
+import org.apache.camel.spi.ResourceReloadStrategy;
 
 /**
  * The real bridge, started in this JVM as {@code java -jar} starts it (same Main, same routes, same
@@ -191,7 +192,13 @@ public final class RunningBridge implements AutoCloseable {
         }
     }
 
-    /** The routes started now: a reload has ended once there are as many as before the edit. */
+    /** Route file reloads Camel has ended so far, loaded or not; 0 with route reload off. */
+    public int routeReloads() {
+        ResourceReloadStrategy reload = main.getCamelContext().hasService(ResourceReloadStrategy.class);
+        return reload == null ? 0 : reload.getReloadCounter() + reload.getFailedCounter();
+    }
+
+    /** The routes started now. */
     public long startedRoutes() {
         CamelContext context = main.getCamelContext();
         return context.getRoutes().stream()
