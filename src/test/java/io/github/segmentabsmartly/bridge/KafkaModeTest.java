@@ -218,6 +218,10 @@ class KafkaModeTest {
         try (RunningBridge replay = bridge("bridge.roles", "deliver", "bridge.kafka.replay-dead-letters", "true")) {
             List<Received> accepted = awaitAccepted(1, Duration.ofSeconds(60));
             assertEquals(List.of(1), seqsByUser(accepted).get("u5"));
+            // started last, so that no record read at start misses absmartly-sink; so stopped first
+            List<String> started = replay.routesInStartOrder();
+            assertEquals(List.of("absmartly-queue-consumer", "absmartly-dead-letter-replay"),
+                    started.subList(started.size() - 2, started.size()));
         }
     }
 

@@ -198,6 +198,12 @@ public final class RunningBridge implements AutoCloseable {
         return reload == null ? 0 : reload.getReloadCounter() + reload.getFailedCounter();
     }
 
+    /** The ids of the routes, in the order Camel started them (it stops them in the reverse order). */
+    public List<String> routesInStartOrder() {
+        return main.getCamelContext().getCamelContextExtension().getRouteStartupOrder().stream()
+                .map(started -> started.getRoute().getId()).toList();
+    }
+
     /** The routes started now. */
     public long startedRoutes() {
         CamelContext context = main.getCamelContext();
