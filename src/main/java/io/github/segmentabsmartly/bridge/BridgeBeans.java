@@ -22,6 +22,7 @@ import io.github.segmentabsmartly.bridge.queue.CommitOffset;
 import io.github.segmentabsmartly.bridge.queue.QueueLine;
 import io.github.segmentabsmartly.bridge.queue.QueueTopics;
 import io.github.segmentabsmartly.bridge.queue.QueuedEvent;
+import io.github.segmentabsmartly.bridge.queue.ReadAgainOrDeadLetter;
 import io.github.segmentabsmartly.bridge.replay.ReplayFileReader;
 import io.github.segmentabsmartly.bridge.replay.ReplayLeftovers;
 import io.github.segmentabsmartly.bridge.replay.ReplaySource;
@@ -78,6 +79,7 @@ public class BridgeBeans implements CamelConfiguration {
         registry.bind("markQueued", new RecordOutcome(Kind.QUEUED));
         registry.bind("queuedEvent", new QueuedEvent(mapper, dedupRepository));
         registry.bind("commitOffset", new CommitOffset());
+        registry.bind("readAgainOrDeadLetter", new ReadAgainOrDeadLetter(settings.queue().internalErrorRetry()));
         RouteReloadHealthCheck routeReloadCheck = new RouteReloadHealthCheck();
         routeReloadCheck.setCamelContext(context);
         registry.bind("routeReloadHealthCheck", routeReloadCheck);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Answer;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Received;
+import io.github.segmentabsmartly.bridge.support.EditedRoutes;
 import io.github.segmentabsmartly.bridge.support.KafkaBroker;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
@@ -222,6 +223,42 @@ class KafkaModeTest {
             List<String> started = replay.routesInStartOrder();
             assertEquals(List.of("absmartly-queue-consumer", "absmartly-dead-letter-replay"),
                     started.subList(started.size() - 2, started.size()));
+        }
+    }
+
+    /**
+     * An event that fails inside the bridge each time its record is read (here, after a route edit that throws for it)
+     * holds up its partition for bridge.kafka.internal-error-retry-ms only: then it is dead-lettered, to the file and
+     * the topic, and the event behind it is delivered.
+     */
+    @Test
+    void aRecordThatKeepsFailingInsideTheBridgeIsDeadLetteredAndTheRecordsBehindItGoOn(@TempDir Path routes)
+            throws Exception {
+        String request = "                - process:\n                    ref: collectorRequest\n";
+        EditedRoutes edited = EditedRoutes.copyTo(routes).replace("delivery.yaml", request, request + """
+                                - filter:
+                                    simple: "${exchangeProperty.bridgeEventName} == 'Poison'"
+                                    steps:
+                                      - throwException:
+                                          exceptionType: java.lang.IllegalStateException
+                                          message: poison
+                """);
+        try (RunningBridge bridge = bridge("camel.main.routes-include-pattern", edited.includePattern(),
+                "bridge.kafka.internal-error-retry-ms", "2000")) {
+            String poison = "{\"type\":\"track\",\"event\":\"Poison\",\"userId\":\"u6\",\"messageId\":\"u6-p\"}";
+            assertEquals(200, bridge.post("/segment", poison).statusCode());
+            assertEquals(200, bridge.post("/segment", track("u6", 1)).statusCode());
+
+            assertEquals(List.of(1), seqsByUser(awaitAccepted(1, Duration.ofSeconds(60))).get("u6"));
+            JsonNode line = tree(firstRecordOf(prefix + "-dead-letters").value());
+            assertEquals("u6-p", line.get("messageId").asText());
+            assertEquals("dead-lettered", line.get("outcome").asText());
+            assertEquals("failed inside the bridge each time it was read for 2 s, last: internal error:"
+                    + " java.lang.IllegalStateException: poison", line.get("reason").asText());
+            assertEquals("Poison", line.at("/event/event").asText());
+            assertEquals(List.of(line.get("messageId")), bridge.linesIn("dead-letter").stream()
+                    .map(deadLetter -> tree(deadLetter).get("messageId")).toList());
+            assertEquals(1, collector.received().size());
         }
     }
 

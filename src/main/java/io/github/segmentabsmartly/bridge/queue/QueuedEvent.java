@@ -12,11 +12,14 @@ import org.apache.camel.spi.IdempotentRepository;
 /**
  * Reads a Kafka record (a queue or dead-letter line) back into its event and source (a dead letter's messageId
  * forgotten by deduplication, as in a replayed file), for
- * {@code direct:absmartly-sink}, and keeps the record's offset commit aside for {@link CommitOffset}: the
- * sink's answer replaces the message and its headers. A record that is not such a line is left as it is, for
+ * {@code direct:absmartly-sink}, and keeps the record's offset commit aside for {@link CommitOffset} and its event
+ * for {@link ReadAgainOrDeadLetter}: the sink's answer replaces the message and its headers. A record that is not such a line is left as it is, for
  * the sink to reject with its reason.
  */
 public class QueuedEvent implements Processor {
+
+    /** The record's event as it was read, for {@link ReadAgainOrDeadLetter} to dead-letter. */
+    static final String RECORD_EVENT = "bridgeRecordEvent";
 
     private final ObjectMapper mapper;
     private final IdempotentRepository dedup;
@@ -33,6 +36,7 @@ public class QueuedEvent implements Processor {
         if (replayed != null) {
             replayed.forgetIfRefused(dedup);
             exchange.setProperty(BridgeExchange.SOURCE, replayed.source());
+            exchange.setProperty(RECORD_EVENT, replayed.event());
             exchange.getMessage().setBody(replayed.event());
         }
     }

@@ -83,7 +83,8 @@ public final class BridgeSettings {
                 (short) Math.max(1, read.wholeNumber("bridge.kafka.replication-factor", 1)),
                 (int) Math.max(1, read.wholeNumber("bridge.kafka.consumers", 1)),
                 read.text("bridge.kafka.group", "absmartly-bridge").trim(),
-                read.flag("bridge.kafka.replay-dead-letters"));
+                read.flag("bridge.kafka.replay-dead-letters"),
+                Duration.ofMillis(read.wholeNumber("bridge.kafka.internal-error-retry-ms", 60_000)));
         // routes/queue.yaml's producers read it; a buffer smaller than one Kafka batch would fail every record
         if (read.wholeNumber("bridge.kafka.buffer-bytes", KAFKA_BATCH_BYTES) < KAFKA_BATCH_BYTES) {
             throw new InvalidSettingException("BRIDGE_KAFKA_BUFFER_BYTES must be at least " + KAFKA_BATCH_BYTES

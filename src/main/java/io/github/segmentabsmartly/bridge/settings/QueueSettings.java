@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge.settings;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -19,9 +20,12 @@ import java.util.Set;
  * @param consumers         delivery consumers in this instance (each takes some of the partitions)
  * @param group             the consumer group of delivery consumers
  * @param replayDeadLetters whether this instance replays the dead-letter topic (in a group of its own)
+ * @param internalErrorRetry how long a record whose event fails inside the bridge is read again before it is
+ *                          dead-lettered
  */
 public record QueueSettings(Mode mode, Set<Role> roles, String brokers, String topic, String deadLetterTopic,
-        int partitions, short replicationFactor, int consumers, String group, boolean replayDeadLetters) {
+        int partitions, short replicationFactor, int consumers, String group, boolean replayDeadLetters,
+        Duration internalErrorRetry) {
 
     public enum Mode { DIRECT, KAFKA }
 
