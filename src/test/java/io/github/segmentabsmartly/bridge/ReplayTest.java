@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +123,36 @@ class ReplayTest {
             assertEquals(1, bridge.linesIn("outbox").size());
             assertEquals(1767225600000L, tree(bridge.linesIn("outbox").get(0)).at("/body/publishedAt").asLong());
             awaitFileIn(replay.resolve(".done"));
+        }
+    }
+
+    /**
+     * A replay while the Collector still cannot take events stops sending at the first such event: the others go to
+     * .failed/ at once, rather than each waiting out its delivery budget.
+     */
+    @Test
+    void aReplayStopsSendingOnceTheCollectorCannotTakeAnEventNow() throws Exception {
+        try (CollectorStandIn collector = new CollectorStandIn();
+                RunningBridge bridge = RunningBridge.deliveringTo(collector, dataDir, "bridge.delivery.budget-ms", "500")) {
+            collector.answer(Stream.generate(() -> CollectorStandIn.Answer.status(503)).limit(50)
+                    .toArray(CollectorStandIn.Answer[]::new));
+            Path replay = Files.createDirectories(dataDir.resolve("replay"));
+            String lines = Stream.of("A", "B", "C").map(name -> "{\"event\":{\"type\":\"track\",\"event\":\"" + name
+                    + "\",\"userId\":\"u\",\"messageId\":\"r-" + name + "\"}}\n").collect(Collectors.joining());
+            Files.move(Files.writeString(dataDir.resolve("down.jsonl"), lines), replay.resolve("down.jsonl"));
+
+            awaitFileIn(replay.resolve(".done"));
+
+            List<String> failed = Files.readAllLines(replay.resolve(".failed/down.jsonl"));
+            assertEquals(List.of("r-A", "r-B", "r-C"), failed.stream().map(line -> tree(line).get("messageId").asText())
+                    .toList());
+            String cause = "the Collector answered HTTP 503 until the delivery budget ran out";
+            assertEquals("replay: " + cause, tree(failed.get(0)).get("reason").asText());
+            assertEquals("replay: not sent: the Collector could not take the event of line 1 now (" + cause + ")",
+                    tree(failed.get(1)).get("reason").asText());
+            assertEquals(tree(failed.get(1)).get("reason"), tree(failed.get(2)).get("reason"));
+            assertEquals(List.of("A"), collector.received().stream()
+                    .map(request -> tree(request.body()).at("/goals/0/name").asText()).distinct().toList());
         }
     }
 

@@ -14,7 +14,8 @@ import org.apache.camel.Processor;
 /**
  * Reads a file dropped into the replay folder: dead-letter or outbox lines, each carrying the original Segment
  * event under {@code event} (and its source's overrides under {@code source}). The body becomes the list of
- * events, in line order; the lines themselves are kept for {@link ReplayLeftovers}.
+ * events, in line order; the lines themselves are kept for {@link ReplayLeftovers}, and the replay starts unhalted
+ * ({@link ReplayHalt}).
  */
 public class ReplayFileReader implements Processor {
 
@@ -41,6 +42,7 @@ public class ReplayFileReader implements Processor {
         }
         exchange.setProperty(BridgeExchange.RECEIVED_AT, System.currentTimeMillis());
         exchange.setProperty(RECORDS, records);
+        exchange.setProperty(ReplayHalt.PROPERTY, new ReplayHalt());
         exchange.getIn().setBody(events);
     }
 
