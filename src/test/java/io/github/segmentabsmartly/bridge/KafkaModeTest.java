@@ -12,9 +12,12 @@ import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Answer;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Received;
 import io.github.segmentabsmartly.bridge.support.EditedRoutes;
+import io.github.segmentabsmartly.bridge.support.Eventually;
 import io.github.segmentabsmartly.bridge.support.KafkaBroker;
+import io.github.segmentabsmartly.bridge.support.PrometheusText;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -234,19 +237,9 @@ class KafkaModeTest {
     @Test
     void aRecordThatKeepsFailingInsideTheBridgeIsDeadLetteredAndTheRecordsBehindItGoOn(@TempDir Path routes)
             throws Exception {
-        String request = "                - process:\n                    ref: collectorRequest\n";
-        EditedRoutes edited = EditedRoutes.copyTo(routes).replace("delivery.yaml", request, request + """
-                                - filter:
-                                    simple: "${exchangeProperty.bridgeEventName} == 'Poison'"
-                                    steps:
-                                      - throwException:
-                                          exceptionType: java.lang.IllegalStateException
-                                          message: poison
-                """);
-        try (RunningBridge bridge = bridge("camel.main.routes-include-pattern", edited.includePattern(),
+        try (RunningBridge bridge = bridge("camel.main.routes-include-pattern", poisoned(routes).includePattern(),
                 "bridge.kafka.internal-error-retry-ms", "2000")) {
-            String poison = "{\"type\":\"track\",\"event\":\"Poison\",\"userId\":\"u6\",\"messageId\":\"u6-p\"}";
-            assertEquals(200, bridge.post("/segment", poison).statusCode());
+            assertEquals(200, bridge.post("/segment", poison("u6")).statusCode());
             assertEquals(200, bridge.post("/segment", track("u6", 1)).statusCode());
 
             assertEquals(List.of(1), seqsByUser(awaitAccepted(1, Duration.ofSeconds(60))).get("u6"));
@@ -260,6 +253,45 @@ class KafkaModeTest {
                     .map(deadLetter -> tree(deadLetter).get("messageId")).toList());
             assertEquals(1, collector.received().size());
         }
+    }
+
+    /** ... and while its dead letter cannot be written, it is read again: its dead letter is written once it can be. */
+    @Test
+    void aRecordWhoseDeadLetterCannotBeWrittenIsReadAgainUntilItIs(@TempDir Path routes) throws Exception {
+        Path deadLetters = Files.writeString(dataDir.resolve("dead-letter"), "a file where the folder should be");
+        try (RunningBridge bridge = bridge("camel.main.routes-include-pattern", poisoned(routes).includePattern(),
+                "bridge.kafka.internal-error-retry-ms", "500")) {
+            assertEquals(200, bridge.post("/segment", poison("u7")).statusCode());
+            assertEquals(200, bridge.post("/segment", track("u7", 1)).statusCode());
+            // counted as its dead letter is about to be written, which fails
+            Eventually.waitUntil("the record to be dead-lettered", () -> PrometheusText.parse(
+                    bridge.management("/observe/metrics").body()).samples().stream().anyMatch(sample ->
+                    "dead-lettered".equals(sample.labels().get("outcome")) && sample.value() > 0));
+            assertTrue(accepted().isEmpty());
+
+            Files.delete(deadLetters);
+
+            assertEquals(List.of(1), seqsByUser(awaitAccepted(1, Duration.ofSeconds(60))).get("u7"));
+            assertEquals("u7-p", tree(firstRecordOf(prefix + "-dead-letters").value()).get("messageId").asText());
+            assertEquals(1, bridge.linesIn("dead-letter").size());
+        }
+    }
+
+    /** A copy of the routes in which an event named Poison fails inside the bridge, where it is delivered. */
+    private static EditedRoutes poisoned(Path routes) throws Exception {
+        String request = "                - process:\n                    ref: collectorRequest\n";
+        return EditedRoutes.copyTo(routes).replace("delivery.yaml", request, request + """
+                                - filter:
+                                    simple: "${exchangeProperty.bridgeEventName} == 'Poison'"
+                                    steps:
+                                      - throwException:
+                                          exceptionType: java.lang.IllegalStateException
+                                          message: poison
+                """);
+    }
+
+    static String poison(String user) {
+        return "{\"type\":\"track\",\"event\":\"Poison\",\"userId\":\"%s\",\"messageId\":\"%s-p\"}".formatted(user, user);
     }
 
     @Test

@@ -11,10 +11,10 @@ import org.apache.camel.spi.IdempotentRepository;
 
 /**
  * Reads a Kafka record (a queue or dead-letter line) back into its event and source (a dead letter's messageId
- * forgotten by deduplication, as in a replayed file), for
- * {@code direct:absmartly-sink}, and keeps the record's offset commit aside for {@link CommitOffset} and its event
- * for {@link ReadAgainOrDeadLetter}: the sink's answer replaces the message and its headers. A record that is not such a line is left as it is, for
- * the sink to reject with its reason.
+ * forgotten by deduplication, as in a replayed file), for {@code direct:absmartly-sink}, and keeps the record's
+ * offset commit aside for {@link CommitOffset} and its event for {@link ReadAgainOrDeadLetter}: the sink's answer
+ * replaces the message and its headers. A record that is not such a line is left as it is, for the sink to reject
+ * with its reason.
  */
 public class QueuedEvent implements Processor {
 
