@@ -19,8 +19,8 @@ public final class RouteReloadHealthCheck extends AbstractHealthCheck implements
 
     public static final String ID = "route-reload";
 
-    private CamelContext context;
-    private ResourceReload camelReload;
+    private volatile CamelContext context;
+    private volatile ResourceReload camelReload;
     /** The last reload's failure, none once a reload succeeds; Camel reloads on one thread, probes read it. */
     private volatile Failure last;
 
