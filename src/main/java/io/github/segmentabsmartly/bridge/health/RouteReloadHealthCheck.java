@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge.health;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -45,7 +46,7 @@ public final class RouteReloadHealthCheck extends AbstractHealthCheck implements
             camelReload.onReload(name, resource);
             last = null;
         } catch (Exception notLoaded) {
-            last = new Failure(name, describe(notLoaded), before - startedRoutes());
+            last = new Failure(Path.of(name).getFileName().toString(), describe(notLoaded), before - startedRoutes());
             throw notLoaded;
         }
     }
@@ -95,6 +96,7 @@ public final class RouteReloadHealthCheck extends AbstractHealthCheck implements
                 .count();
     }
 
+    /** The file by its name alone: Camel's health answer shows each slash of a message escaped twice over. */
     private record Failure(String file, String error, long routesStopped) {
     }
 }
