@@ -3,6 +3,7 @@ package io.github.segmentabsmartly.bridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.delivery.CollectorCallMetrics;
 import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
+import io.github.segmentabsmartly.bridge.health.DataDirHealthCheck;
 import io.github.segmentabsmartly.bridge.health.RouteReloadHealthCheck;
 import io.github.segmentabsmartly.bridge.ingest.AwaitEventTurn;
 import io.github.segmentabsmartly.bridge.ingest.EventLoopHttpEngine;
@@ -31,6 +32,7 @@ import io.github.segmentabsmartly.bridge.replay.ReplaySource;
 import io.github.segmentabsmartly.bridge.replay.SkipWhenReplayHalted;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -130,13 +132,18 @@ public class BridgeBeans implements CamelConfiguration {
     }
 
     /**
-     * The readiness check of the Collector (found by Camel's health-check registry in the bean registry), for an
-     * instance that delivers: an ingest-only instance of kafka mode must stay ready while the Collector is down.
+     * The readiness checks (found by Camel's health-check registry in the bean registry): the data directory's, and
+     * the Collector's for an instance that delivers: an ingest-only instance of kafka mode must stay ready while the
+     * Collector is down.
      * And the bridge's metrics, in the Micrometer registry that camel-micrometer-prometheus scrapes; the Collector
      * call's are returned, for the call to report to.
      */
     private static CollectorCallMetrics bindHealthAndMetrics(CamelContext context, BridgeSettings settings) {
         Registry registry = context.getRegistry();
+        DataDirHealthCheck dataDirCheck =
+                new DataDirHealthCheck(Path.of(context.resolvePropertyPlaceholders("{{bridge.data-dir}}")));
+        dataDirCheck.setCamelContext(context);
+        registry.bind("dataDirHealthCheck", dataDirCheck);
         if (!settings.queuesEvents() || settings.consumesTopic()) {
             CollectorHealthCheck collectorCheck = new CollectorHealthCheck(settings);
             collectorCheck.setCamelContext(context);

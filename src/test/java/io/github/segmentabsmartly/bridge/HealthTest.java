@@ -35,6 +35,7 @@ class HealthTest {
 
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals("UP", tree(answer.body()).get("status").asText());
+        assertEquals("UP", check(answer, "data-dir").get("status").asText());
         JsonNode collector = check(answer, "collector");
         assertEquals("UP", collector.get("status").asText());
         assertEquals("the Collector accepted the API key and environment production",
