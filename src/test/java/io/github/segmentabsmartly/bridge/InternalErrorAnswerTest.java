@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.segmentabsmartly.bridge.support.ChildBridge;
 import io.github.segmentabsmartly.bridge.support.EditedRoutes;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +84,33 @@ class InternalErrorAnswerTest {
                 assertEquals("not delivered", answer.body());
             }
         }
+    }
+
+    /**
+     * With the shipped log configuration, a burst of such events writes a WARN line each, but Camel's ERROR with its
+     * stack trace only for the first ten: a route edit gone wrong under load does not flood the log.
+     */
+    @Test
+    void aBurstOfEventsThatFailInsideTheBridgeWritesALineEachButTenStackTraces() throws Exception {
+        EditedRoutes edited = EditedRoutes.copyTo(routes).failingAt("events.yaml", "trackGoalName");
+        Path log = dataDir.resolve("stdout.log");
+        try (ChildBridge bridge = ChildBridge.start(Map.of("BRIDGE_DATA_DIR", dataDir.resolve("data").toString(),
+                "CAMEL_MAIN_ROUTESINCLUDEPATTERN", edited.includePattern()), log)) {
+            bridge.awaitLive();
+            String batch = IntStream.range(0, 50).mapToObj(seq -> TRACK_EVENT.replace("m-1", "m-" + seq))
+                    .collect(Collectors.joining(",", "[", "]"));
+
+            assertEquals(503, bridge.postWhenUp("/segment", batch).statusCode());
+            bridge.process().destroy();
+            bridge.process().waitFor();
+        }
+
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(50, lines.stream().filter(line -> line.contains("WARN") && line.contains("internal error")).count());
+        long stackTraces = lines.stream().filter(line -> line.contains("ERROR") && line.contains("DefaultErrorHandler"))
+                .count();
+        // ten at once, and one more for each second the batch took
+        assertTrue(stackTraces >= 10 && stackTraces <= 15, stackTraces + " of Camel's ERROR lines");
     }
 
     /** A dry-run bridge whose track events fail inside it (an edit gone wrong), with more routes if given. */
