@@ -11,8 +11,8 @@ import io.github.segmentabsmartly.bridge.ingest.HeldEventsNotDelivered;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.InternalErrorAnswer;
 import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
-import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
 import io.github.segmentabsmartly.bridge.ingest.OutcomeCollector;
+import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
 import io.github.segmentabsmartly.bridge.ingest.OversizedBodyAnswer;
 import io.github.segmentabsmartly.bridge.ingest.RequestBody;
 import io.github.segmentabsmartly.bridge.ingest.SegmentRequestReader;
@@ -32,9 +32,9 @@ import io.github.segmentabsmartly.bridge.replay.ReplaySource;
 import io.github.segmentabsmartly.bridge.replay.SkipWhenReplayHalted;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
@@ -107,7 +107,7 @@ public class BridgeBeans implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
-                routeReloadCheck.watch(started);
+                routeReloadCheck.watch();
                 InFlightLimit.install(started, port, settings.requestLimits().maxInFlight());
                 OversizedBodyAnswer.install(started, port, settings.requestLimits().maxBodyBytes());
                 if (settings.ingestRunsOnEventLoop()) {

@@ -12,7 +12,6 @@ import java.net.http.HttpTimeoutException;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * X-Environment. An answer is reused for a while, so that a storm of probes makes one call. In a dry run there
  * is no Collector to ask, and the bridge is ready.
  */
-public final class CollectorHealthCheck extends AbstractHealthCheck {
+public final class CollectorHealthCheck extends ReadinessCheck {
 
     public static final String ID = "collector";
     static final String DRY_RUN = "dry run: ABSMARTLY_COLLECTOR_ENDPOINT is not set, so nothing is sent to"
@@ -49,23 +48,13 @@ public final class CollectorHealthCheck extends AbstractHealthCheck {
     }
 
     CollectorHealthCheck(BridgeSettings settings, LongSupplier nanoClock) {
-        super("bridge", ID);
+        super(ID);
         this.settings = settings;
         this.check = settings.collectorCheck();
         this.nanoClock = nanoClock;
         String url = settings.collectorContextUrl() + "/authed";
         this.authedUrl = settings.isDryRun() ? null : URI.create(url);
         this.shownUrl = URISupport.sanitizeUri(url);
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    public boolean isReadiness() {
-        return true;
     }
 
     @Override

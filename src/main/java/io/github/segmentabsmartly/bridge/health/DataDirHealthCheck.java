@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness: whether the bridge can write what it keeps on disk (BRIDGE_DATA_DIR: dead letters, a dry run's outbox,
@@ -15,7 +14,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * refused would go round until its sender gave up; this shows a data directory that cannot be written (a read-only
  * or missing volume) at start, before an event needs it, and whenever it happens later.
  */
-public final class DataDirHealthCheck extends AbstractHealthCheck {
+public final class DataDirHealthCheck extends ReadinessCheck {
 
     public static final String ID = "data-dir";
     private static final List<String> FOLDERS = List.of("dead-letter", "outbox", "replay");
@@ -23,18 +22,8 @@ public final class DataDirHealthCheck extends AbstractHealthCheck {
     private final Path dataDir;
 
     public DataDirHealthCheck(Path dataDir) {
-        super("bridge", ID);
+        super(ID);
         this.dataDir = dataDir;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    public boolean isReadiness() {
-        return true;
     }
 
     /** Messages name folders, not paths: Camel's health answer shows each slash of a message escaped twice over. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.spi.ResourceReload;
 import org.apache.camel.spi.ResourceReloadStrategy;
@@ -16,24 +15,22 @@ import org.apache.camel.spi.ResourceReloadStrategy;
  * fails before Camel takes any route away (a YAML syntax error) leaves the routes from before it running, so the
  * bridge stays ready and the check only says so. With route reload off, it is always up.
  */
-public final class RouteReloadHealthCheck extends AbstractHealthCheck implements ResourceReload {
+public final class RouteReloadHealthCheck extends ReadinessCheck implements ResourceReload {
 
     public static final String ID = "route-reload";
 
-    private volatile CamelContext context;
     private volatile ResourceReload camelReload;
     /** The last reload's failure, none once a reload succeeds; Camel reloads on one thread, probes read it. */
     private volatile Failure last;
 
     public RouteReloadHealthCheck() {
-        super("bridge", ID);
+        super(ID);
     }
 
     /** Puts the check around the reload of Camel's route watcher, if there is one; once Camel has started it. */
-    public void watch(CamelContext started) {
-        ResourceReloadStrategy strategy = started.hasService(ResourceReloadStrategy.class);
+    public void watch() {
+        ResourceReloadStrategy strategy = getCamelContext().hasService(ResourceReloadStrategy.class);
         if (strategy != null) {
-            this.context = started;
             this.camelReload = strategy.getResourceReload();
             strategy.setResourceReload(this);
         }
@@ -49,16 +46,6 @@ public final class RouteReloadHealthCheck extends AbstractHealthCheck implements
             last = new Failure(Path.of(name).getFileName().toString(), describe(notLoaded), before - startedRoutes());
             throw notLoaded;
         }
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    public boolean isReadiness() {
-        return true;
     }
 
     @Override
@@ -91,6 +78,7 @@ public final class RouteReloadHealthCheck extends AbstractHealthCheck implements
     }
 
     private long startedRoutes() {
+        CamelContext context = getCamelContext();
         return context.getRoutes().stream()
                 .filter(route -> context.getRouteController().getRouteStatus(route.getId()).isStarted())
                 .count();
