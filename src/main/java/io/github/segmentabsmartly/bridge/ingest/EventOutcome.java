@@ -28,6 +28,15 @@ public record EventOutcome(
         @JsonIgnore boolean keptForReplay,
         @JsonIgnore String reasonCode) {
 
+    /** The reason code of an event that failed inside the bridge (a bug, a route edit gone wrong), not elsewhere. */
+    public static final String INTERNAL_ERROR = "internal_error";
+
+    /** Whether the event failed inside the bridge: its own doing or the bridge's, not the Collector's or a disk's. */
+    @JsonIgnore
+    public boolean isInternalError() {
+        return INTERNAL_ERROR.equals(reasonCode);
+    }
+
     public enum Kind {
         /** The Collector accepted it. */
         DELIVERED("delivered", 200),

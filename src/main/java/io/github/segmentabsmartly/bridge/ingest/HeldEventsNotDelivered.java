@@ -36,8 +36,8 @@ public class HeldEventsNotDelivered implements Processor {
             Exchange event = exchange.copy();
             event.getProperties().putAll(held.properties());
             event.setProperty(Exchange.SPLIT_INDEX, held.index());
-            outcomes.set(held.index(), Outcomes.record(event, EventOutcome.Kind.RETRY_LATER, "internal_error",
-                    "internal error: " + cause, null, null));
+            outcomes.set(held.index(), Outcomes.record(event, EventOutcome.Kind.RETRY_LATER,
+                    EventOutcome.INTERNAL_ERROR, "internal error: " + cause, null, null));
         }
         exchange.getMessage().setBody(outcomes);
     }

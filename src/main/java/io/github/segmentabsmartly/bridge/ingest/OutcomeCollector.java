@@ -41,7 +41,7 @@ public class OutcomeCollector implements AggregationStrategy {
         if (held != null && next.getException() == null) {
             // its outcome comes with the batch call (CollectorBatchCall): until then, one that asks for a resend
             outcomes.add(new EventOutcome(held.index(), messageIdOf(next), EventOutcome.Kind.RETRY_LATER,
-                    "held for the Collector's batch call", null, null, false, "internal_error"));
+                    "held for the Collector's batch call", null, null, false, EventOutcome.INTERNAL_ERROR));
             List<HeldEvent> heldEvents = result.getProperty(BridgeExchange.HELD_EVENTS, List.class);
             if (heldEvents == null) {
                 heldEvents = new ArrayList<>();
@@ -84,7 +84,7 @@ public class OutcomeCollector implements AggregationStrategy {
         EventOutcome outcome = exchange.getProperty(BridgeExchange.OUTCOME, EventOutcome.class);
         if (exchange.getException() != null || outcome == null) {
             String cause = exchange.getException() == null ? "no outcome" : exchange.getException().toString();
-            return Outcomes.record(exchange, EventOutcome.Kind.RETRY_LATER, "internal_error",
+            return Outcomes.record(exchange, EventOutcome.Kind.RETRY_LATER, EventOutcome.INTERNAL_ERROR,
                     "internal error: " + cause, null, null);
         }
         return outcome;

@@ -2,6 +2,7 @@ package io.github.segmentabsmartly.bridge.queue;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
+import io.github.segmentabsmartly.bridge.ingest.EventOutcome;
 import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
 import io.github.segmentabsmartly.bridge.ingest.Outcomes;
 import io.github.segmentabsmartly.bridge.sink.EventNotDeliveredException;
@@ -23,8 +24,6 @@ import org.apache.camel.component.kafka.KafkaConstants;
  */
 public class ReadAgainOrDeadLetter implements Processor {
 
-    static final String INTERNAL_ERROR = "internal_error";
-
     private final Duration retryFor;
     private final LongSupplier nanoClock;
     /** By partition, the record failing there and since when: a partition waits on its one failing record. */
@@ -45,7 +44,7 @@ public class ReadAgainOrDeadLetter implements Processor {
         @SuppressWarnings("unchecked")
         Map<String, Object> event = exchange.getProperty(QueuedEvent.RECORD_EVENT, Map.class);
         if (!(failure instanceof EventNotDeliveredException notDelivered)
-                || !INTERNAL_ERROR.equals(notDelivered.outcome().reasonCode()) || event == null) {
+                || !notDelivered.outcome().isInternalError() || event == null) {
             throw failure;
         }
         String partition = exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class) + "-"
@@ -60,8 +59,9 @@ public class ReadAgainOrDeadLetter implements Processor {
         failing.remove(partition);
         exchange.setProperty(BridgeExchange.EVENT, new SegmentEvent(event));
         exchange.setProperty(BridgeExchange.KEEP_FOR_REPLAY, true);
-        Outcomes.record(exchange, Kind.DEAD_LETTERED, INTERNAL_ERROR, "failed inside the bridge each time it was read"
-                + " for " + retryFor.toSeconds() + " s, last: " + notDelivered.outcome().reason(), null, null);
+        String reason = "failed inside the bridge each time it was read for " + retryFor.toSeconds() + " s, last: "
+                + notDelivered.outcome().reason();
+        Outcomes.record(exchange, Kind.DEAD_LETTERED, EventOutcome.INTERNAL_ERROR, reason, null, null);
     }
 
     private record FirstFailure(long offset, long atNanos) {

@@ -23,8 +23,7 @@ public class HaltReplayOnCollectorAway implements AggregationStrategy {
     @Override
     public Exchange aggregate(Exchange gathered, Exchange event) {
         EventOutcome outcome = event.getProperty(BridgeExchange.OUTCOME, EventOutcome.class);
-        if (outcome != null && outcome.kind() == EventOutcome.Kind.RETRY_LATER
-                && !"internal_error".equals(outcome.reasonCode())) {
+        if (outcome != null && outcome.kind() == EventOutcome.Kind.RETRY_LATER && !outcome.isInternalError()) {
             event.getProperty(ReplayHalt.PROPERTY, ReplayHalt.class).haltAt(outcome);
         }
         return outcomes.aggregate(gathered, event);
