@@ -28,10 +28,7 @@ class RouteReloadTest {
     @Test
     void editedRouteTakesEffectWhileRunning() throws Exception {
         EditedRoutes edited = EditedRoutes.copyTo(routes);
-        try (RunningBridge bridge = RunningBridge.dryRun(dataDir,
-                "camel.main.routes-include-pattern", edited.includePattern(),
-                "camel.main.routes-reload-enabled", "true",
-                "camel.main.routes-reload-directory", routes.toString())) {
+        try (RunningBridge bridge = watching(edited)) {
             assertEquals("page view tracking is off (ABSMARTLY_ENABLE_PAGE_VIEW_TRACKING)", reasonForPage(bridge));
             long routesBefore = bridge.startedRoutes();
 
@@ -54,10 +51,7 @@ class RouteReloadTest {
         EditedRoutes edited = EditedRoutes.copyTo(routes);
         String working = "        - setExchangePattern: InOnly\n";
         String broken = working + "        - to: nosuchcomponent:x\n";
-        try (RunningBridge bridge = RunningBridge.dryRun(dataDir,
-                "camel.main.routes-include-pattern", edited.includePattern(),
-                "camel.main.routes-reload-enabled", "true",
-                "camel.main.routes-reload-directory", routes.toString())) {
+        try (RunningBridge bridge = watching(edited)) {
             assertEquals(200, bridge.post("/segment", TRACK).statusCode());
             long routesBefore = bridge.startedRoutes();
 
@@ -87,10 +81,7 @@ class RouteReloadTest {
     @Test
     void anEditThatIsNotYamlLeavesTheRoutesFromBeforeItRunning() throws Exception {
         EditedRoutes edited = EditedRoutes.copyTo(routes);
-        try (RunningBridge bridge = RunningBridge.dryRun(dataDir,
-                "camel.main.routes-include-pattern", edited.includePattern(),
-                "camel.main.routes-reload-enabled", "true",
-                "camel.main.routes-reload-directory", routes.toString())) {
+        try (RunningBridge bridge = watching(edited)) {
             long routesBefore = bridge.startedRoutes();
 
             edited.replace("events.yaml", "- route:", "- route: [");
@@ -104,6 +95,12 @@ class RouteReloadTest {
                     .matches("the edit of events\\.yaml could not be loaded; the routes from before it still run: .+"),
                     ready.body());
         }
+    }
+
+    /** A dry-run bridge on the copied routes, reloading them when they are edited. */
+    private RunningBridge watching(EditedRoutes edited) throws Exception {
+        return RunningBridge.dryRun(dataDir, "camel.main.routes-include-pattern", edited.includePattern(),
+                "camel.main.routes-reload-enabled", "true", "camel.main.routes-reload-directory", routes.toString());
     }
 
     private static String reasonForPage(RunningBridge bridge) throws Exception {

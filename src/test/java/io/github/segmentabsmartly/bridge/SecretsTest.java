@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -71,12 +72,7 @@ class SecretsTest {
     void shippedLogConfigurationWritesTextLinesByDefault() throws Exception {
         Path log = dataDir.resolve("stdout.log");
         try (CollectorStandIn collector = new CollectorStandIn();
-                ChildBridge bridge = ChildBridge.start(Map.of(
-                        "ABSMARTLY_COLLECTOR_ENDPOINT", collector.endpoint(),
-                        "ABSMARTLY_API_KEY", RunningBridge.API_KEY,
-                        "ABSMARTLY_ENVIRONMENT", "production",
-                        "BRIDGE_DATA_DIR", dataDir.resolve("data").toString(),
-                        "BRIDGE_LOG_LEVEL", "DEBUG"), log)) {
+                ChildBridge bridge = ChildBridge.start(atDebug(collector), log)) {
             collector.answer(status(200));
             assertEquals(200, bridge.postWhenUp("/segment",
                     "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-1\"}").statusCode());
@@ -107,13 +103,8 @@ class SecretsTest {
         Files.writeString(everythingAtDebug, shipped.replace("rootLogger.level = INFO", "rootLogger.level = DEBUG"));
         Path log = dataDir.resolve("stdout.log");
         try (CollectorStandIn collector = new CollectorStandIn();
-                ChildBridge bridge = ChildBridge.start(Map.of(
-                        "ABSMARTLY_COLLECTOR_ENDPOINT", collector.endpoint(),
-                        "ABSMARTLY_API_KEY", RunningBridge.API_KEY,
-                        "ABSMARTLY_ENVIRONMENT", "production",
-                        "BRIDGE_DATA_DIR", dataDir.resolve("data").toString(),
-                        "BRIDGE_LOG_FORMAT", "json",
-                        "BRIDGE_LOG_LEVEL", "DEBUG"), log, everythingAtDebug.toString())) {
+                ChildBridge bridge = ChildBridge.start(atDebug(collector, "BRIDGE_LOG_FORMAT", "json"), log,
+                        everythingAtDebug.toString())) {
             collector.answer(status(200), status(401));
             collector.answerAuthChecks(status(401));
             String event = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-%d\"}";
@@ -142,5 +133,19 @@ class SecretsTest {
                         + " rejected the bridge's API key")), "no WARN line for the problem");
         assertTrue(entries.stream().anyMatch(entry -> entry.get("log.logger").asText().equals("bridge.health")
                 && entry.get("message").asText().contains("API key or environment rejected")));
+    }
+
+    /** A child bridge's settings: delivering to the stand-in with the test's key, the bridge's loggers at DEBUG. */
+    private Map<String, String> atDebug(CollectorStandIn collector, String... more) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "ABSMARTLY_COLLECTOR_ENDPOINT", collector.endpoint(),
+                "ABSMARTLY_API_KEY", RunningBridge.API_KEY,
+                "ABSMARTLY_ENVIRONMENT", "production",
+                "BRIDGE_DATA_DIR", dataDir.resolve("data").toString(),
+                "BRIDGE_LOG_LEVEL", "DEBUG"));
+        for (int i = 0; i < more.length; i += 2) {
+            environment.put(more[i], more[i + 1]);
+        }
+        return environment;
     }
 }

@@ -1,19 +1,21 @@
 package io.github.segmentabsmartly.bridge.delivery;
 
+import static io.github.segmentabsmartly.bridge.support.EventLoops.onLoop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.segmentabsmartly.bridge.support.Eventually;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.github.segmentabsmartly.bridge.support.Eventually;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** One event loop's tasks, at most a few under way: the others wait and start in order, on that loop. */
+/**
+ * One event loop's tasks, at most a few under way, the others waiting and starting in order on that loop. Beyond
+ * what AwaitEventTurnTest sees through its caller: a waiting task starts after what the loop is doing, not within
+ * the task that handed its turn back, and a turn handed back with none waiting frees a place.
+ */
 class EventLoopTurnsTest {
 
     final Vertx vertx = Vertx.vertx();
@@ -27,10 +29,10 @@ class EventLoopTurnsTest {
 
     @Test
     void tasksBeyondTheLimitWaitAndStartInOrderOnTheLoopAsTurnsAreHandedBackFromAnyThread() throws Exception {
-        EventLoopTurns turns = onLoop(() -> new EventLoopTurns(2));
-        String loopThread = onLoop(() -> Thread.currentThread().getName());
+        EventLoopTurns turns = onLoop(loop, () -> new EventLoopTurns(2));
+        String loopThread = onLoop(loop, () -> Thread.currentThread().getName());
 
-        assertEquals(List.of(true, true, false, false), onLoop(() -> List.of(
+        assertEquals(List.of(true, true, false, false), onLoop(loop, () -> List.of(
                 turns.enter(started("a")), turns.enter(started("b")), turns.enter(started("c")),
                 turns.enter(started("d")))));
 
@@ -38,7 +40,7 @@ class EventLoopTurnsTest {
         awaitLog(1);
         assertEquals(List.of("c on " + loopThread), log);
 
-        onLoop(() -> {
+        onLoop(loop, () -> {
             turns.leave();
             log.add("after leave");
             return null;
@@ -49,19 +51,19 @@ class EventLoopTurnsTest {
 
     @Test
     void aTurnHandedBackWithNoOneWaitingFreesAPlace() throws Exception {
-        EventLoopTurns turns = onLoop(() -> new EventLoopTurns(1));
-        assertEquals(true, onLoop(() -> turns.enter(started("a"))));
-        assertEquals(false, onLoop(() -> turns.enter(started("b"))));
+        EventLoopTurns turns = onLoop(loop, () -> new EventLoopTurns(1));
+        assertEquals(true, onLoop(loop, () -> turns.enter(started("a"))));
+        assertEquals(false, onLoop(loop, () -> turns.enter(started("b"))));
         turns.leave();
         awaitLog(1);
 
-        onLoop(() -> {
+        onLoop(loop, () -> {
             turns.leave();
             return null;
         });
 
-        assertEquals(true, onLoop(() -> turns.enter(started("c"))));
-        assertEquals(List.of("b on " + onLoop(() -> Thread.currentThread().getName())), log);
+        assertEquals(true, onLoop(loop, () -> turns.enter(started("c"))));
+        assertEquals(List.of("b on " + onLoop(loop, () -> Thread.currentThread().getName())), log);
     }
 
     private Runnable started(String task) {
@@ -71,17 +73,5 @@ class EventLoopTurnsTest {
     private void awaitLog(int entries) throws Exception {
         Eventually.waitUntil(entries + " entries in " + log, () -> log.size() >= entries);
         assertEquals(entries, log.size(), log.toString());
-    }
-
-    private <T> T onLoop(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.runOnContext(ignored -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception failed) {
-                result.completeExceptionally(failed);
-            }
-        });
-        return result.get(5, TimeUnit.SECONDS);
     }
 }

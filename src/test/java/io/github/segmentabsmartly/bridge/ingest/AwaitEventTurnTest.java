@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge.ingest;
 
+import static io.github.segmentabsmartly.bridge.support.EventLoops.onLoop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
@@ -48,18 +48,6 @@ class AwaitEventTurnTest {
         UnitOfWork unitOfWork = factory.createUnitOfWork(exchange);
         exchange.getExchangeExtension().setUnitOfWork(unitOfWork);
         return exchange;
-    }
-
-    static <T> T onLoop(Context loop, Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.runOnContext(turn -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(5, TimeUnit.SECONDS);
     }
 
     @Test
