@@ -67,6 +67,7 @@ class BridgeSettingsTest {
                         new CollectorCheck(Duration.ofMillis(1000), Duration.ofMillis(5000))),
                 byDefault("collectorConnection", BridgeSettings::collectorConnection,
                         new CollectorConnection(Duration.ofMillis(1000), Duration.ofMillis(1000), 32)),
+                byDefault("internalErrorRetry", s -> s.queue().internalErrorRetry(), Duration.ofSeconds(60)),
                 // a dry run writes the outbox file, which blocks
                 byDefault("ingestRunsOnEventLoop", BridgeSettings::ingestRunsOnEventLoop, false));
     }
@@ -115,6 +116,7 @@ class BridgeSettingsTest {
                 row("bridge.mode=kafka;bridge.kafka.replay-dead-letters=true", BridgeSettings::replaysDeadLetterTopic, true),
                 row("bridge.kafka.replay-dead-letters=true", BridgeSettings::replaysDeadLetterTopic, false),
                 row("bridge.kafka.partitions=0", s -> s.queue().partitions(), 1),
+                row("bridge.kafka.internal-error-retry-ms=2000", s -> s.queue().internalErrorRetry(), Duration.ofMillis(2000)),
                 row("bridge.mode=kafka;bridge.dedup.store=kafka", s -> s.dedup().store(), DedupSettings.Store.KAFKA),
                 row("bridge.collector.max-connections=0", s -> s.collectorConnection().maxConnections(), 1),
                 row("bridge.collector.response-timeout-ms=250", s -> s.collectorConnection().responseTimeout(),
