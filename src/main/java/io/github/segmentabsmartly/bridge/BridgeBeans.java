@@ -30,6 +30,7 @@ import io.github.segmentabsmartly.bridge.replay.ReplayFileReader;
 import io.github.segmentabsmartly.bridge.replay.ReplayLeftovers;
 import io.github.segmentabsmartly.bridge.replay.ReplaySource;
 import io.github.segmentabsmartly.bridge.replay.SkipWhenReplayHalted;
+import io.github.segmentabsmartly.bridge.routes.PreconditionChoiceGuard;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -41,6 +42,7 @@ import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.MicrometerUtils;
 import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.model.Model;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -65,6 +67,9 @@ public class BridgeBeans implements CamelConfiguration {
         if (settings.ingestRunsOnEventLoop()) {
             registry.bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new EventLoopHttpEngine());
         }
+        // before the routes are loaded, so that it sees each of them, at start and at every reload
+        context.getCamelContextExtension().getContextPlugin(Model.class)
+                .addModelLifecycleStrategy(new PreconditionChoiceGuard());
         CollectorCallMetrics callMetrics = bindHealthAndMetrics(context, settings);
         IdempotentRepository dedupRepository = DeliveryBeans.bind(context, settings, mapper, callMetrics);
         registry.bind("requestBody", new RequestBody(settings.requestLimits().maxBodyBytes()));

@@ -4,13 +4,16 @@ import static io.github.segmentabsmartly.bridge.HealthTest.READY;
 import static io.github.segmentabsmartly.bridge.HealthTest.check;
 import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.segmentabsmartly.bridge.support.ChildBridge;
 import io.github.segmentabsmartly.bridge.support.EditedRoutes;
 import io.github.segmentabsmartly.bridge.support.Eventually;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +98,50 @@ class RouteReloadTest {
                     .matches("the edit of events\\.yaml could not be loaded; the routes from before it still run: .+"),
                     ready.body());
         }
+    }
+
+    /**
+     * A choice that Camel decides once, when its route starts, cannot test the event: left in, it would send every
+     * event down one branch (here: every page, track and screen event "ignored", answered 200). The edit is refused
+     * as one that cannot be built, and the check says why.
+     */
+    @Test
+    void anEditThatDecidesOnTheEventAtStartIsRefused() throws Exception {
+        EditedRoutes edited = EditedRoutes.copyTo(routes);
+        try (RunningBridge bridge = watching(edited)) {
+            decideByTypeAtStart(edited);
+            Eventually.waitUntil("the edit reloaded", () -> bridge.routeReloads() == 1);
+
+            HttpResponse<String> meanwhile = bridge.post("/segment", TRACK);
+            assertEquals(503, meanwhile.statusCode(), meanwhile.body());
+            HttpResponse<String> notReady = bridge.management(READY);
+            assertEquals("DOWN", check(notReady, "route-reload").path("status").asText(), notReady.body());
+            String why = check(notReady, "route-reload").path("message").asText();
+            assertTrue(why.contains("route absmartly-event-by-type (events.yaml): a choice with precondition: true is"
+                    + " decided once, when the route starts, with no event to read, but its when (simple:"
+                    + " ${exchangeProperty.bridgeEventType} == 'track' && ${exchangeProperty.bridgeEventName} =="
+                    + " 'Experiment Viewed') reads the event with ${exchangeProperty...}."), why);
+        }
+    }
+
+    /** The same route file at start: the bridge does not start, and says why. */
+    @Test
+    void aRouteFileThatDecidesOnTheEventAtStartStopsTheBridge() throws Exception {
+        EditedRoutes edited = decideByTypeAtStart(EditedRoutes.copyTo(routes));
+
+        ChildBridge bridge = ChildBridge.start(Map.of("BRIDGE_DATA_DIR", dataDir.toString(),
+                "CAMEL_MAIN_ROUTESINCLUDEPATTERN", edited.includePattern(), "CAMEL_MAIN_ROUTESRELOADENABLED", "false"));
+        String errors = String.join("\n", bridge.awaitExit());
+
+        assertNotEquals(0, bridge.process().exitValue());
+        assertTrue(errors.contains("route absmartly-event-by-type (events.yaml): a choice with precondition: true is"
+                + " decided once, when the route starts"), errors);
+    }
+
+    /** Makes the choice of absmartly-event-by-type, which tests each event's type, one decided when it starts. */
+    private static EditedRoutes decideByTypeAtStart(EditedRoutes edited) throws Exception {
+        String byType = "hop costs CPU on every event.\n        - choice:\n";
+        return edited.replace("events.yaml", byType, byType + "            precondition: true\n");
     }
 
     /** A dry-run bridge on the copied routes, reloading them when they are edited. */
