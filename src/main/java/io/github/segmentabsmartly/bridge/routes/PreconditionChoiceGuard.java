@@ -40,18 +40,19 @@ public class PreconditionChoiceGuard extends ModelLifecycleStrategySupport {
             for (WhenDefinition when : choice.getWhenClauses()) {
                 String reads = whatItReadsOfTheExchange(when.getExpression());
                 if (reads != null) {
+                    ExpressionDefinition test = when.getExpression();
                     throw new IllegalArgumentException(routeName(route) + ": a choice with precondition: true is"
                             + " decided once, when the route starts, with no event to read, but its when ("
-                            + when.getExpression().getLanguage() + ": " + when.getExpression().getExpression()
-                            + ") reads the event with " + reads + ". Take precondition: true off that choice, or test only settings"
-                            + " ({{...}}) and beans there.");
+                            + test.getLanguage() + ": " + test.getExpression() + ") reads the event with " + reads
+                            + ". Take precondition: true off that choice, or test only settings ({{...}}) and beans"
+                            + " there.");
                 }
             }
         }
     }
 
     /** How an expression reads the exchange (a simple function, a language), or null when it does not. */
-    static String whatItReadsOfTheExchange(ExpressionDefinition expression) {
+    private static String whatItReadsOfTheExchange(ExpressionDefinition expression) {
         String language = expression.getLanguage() == null ? "" : expression.getLanguage();
         if (EXCHANGE_LANGUAGES.contains(language)) {
             return "the " + language + " language";
