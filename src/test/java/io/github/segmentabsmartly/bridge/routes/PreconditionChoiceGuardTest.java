@@ -30,7 +30,7 @@ class PreconditionChoiceGuardTest {
                     + " when the route starts, with no event to read, but its when ("), why);
             assertTrue(why.endsWith("Take precondition: true off that choice, or test only settings ({{...}}) and"
                     + " beans there."), why);
-            assertEquals(0, camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions().size());
+            assertEquals(0, routesIn(camel));
         }
     }
 
@@ -43,7 +43,7 @@ class PreconditionChoiceGuardTest {
         try (DefaultCamelContext camel = guarded()) {
             load(camel, routeWithChoice("true", when));
 
-            assertEquals(1, camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions().size());
+            assertEquals(1, routesIn(camel));
         }
     }
 
@@ -52,7 +52,7 @@ class PreconditionChoiceGuardTest {
         try (DefaultCamelContext camel = guarded()) {
             load(camel, routeWithChoice("false", "simple: \"${exchangeProperty.bridgeEventType} == 'page'\""));
 
-            assertEquals(1, camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions().size());
+            assertEquals(1, routesIn(camel));
         }
     }
 
@@ -87,6 +87,10 @@ class PreconditionChoiceGuardTest {
         camel.getCamelContextExtension().getContextPlugin(Model.class)
                 .addModelLifecycleStrategy(new PreconditionChoiceGuard());
         return camel;
+    }
+
+    private static int routesIn(DefaultCamelContext camel) {
+        return camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions().size();
     }
 
     private static void load(DefaultCamelContext camel, String yaml) throws Exception {
