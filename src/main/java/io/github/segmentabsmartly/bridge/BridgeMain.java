@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge;
 
+import io.github.segmentabsmartly.bridge.routes.RouteRefusedException;
 import io.github.segmentabsmartly.bridge.settings.InvalidSettingException;
 import org.apache.camel.main.Main;
 import sun.misc.Signal;
@@ -10,8 +11,8 @@ import sun.misc.Signal;
  */
 public final class BridgeMain {
 
-    /** Exit status for a setting that stops the bridge from starting. */
-    static final int INVALID_SETTING = 2;
+    /** Exit status for a setting or a route that stops the bridge from starting. */
+    static final int INVALID_CONFIGURATION = 2;
 
     private BridgeMain() {
     }
@@ -23,12 +24,12 @@ public final class BridgeMain {
         try {
             System.exit(newMain().run(args));
         } catch (Exception failure) {
-            InvalidSettingException invalid = invalidSettingIn(failure);
+            RuntimeException invalid = invalidConfigurationIn(failure);
             if (invalid == null) {
                 throw failure;
             }
             System.err.println("segment-absmartly-bridge cannot start: " + invalid.getMessage());
-            System.exit(INVALID_SETTING);
+            System.exit(INVALID_CONFIGURATION);
         }
     }
 
@@ -40,10 +41,11 @@ public final class BridgeMain {
         return main;
     }
 
-    private static InvalidSettingException invalidSettingIn(Throwable failure) {
+    /** A setting or a route that the bridge refuses, whose message says what to fix: no stack trace needed. */
+    private static RuntimeException invalidConfigurationIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidSettingException invalid) {
-                return invalid;
+            if (cause instanceof InvalidSettingException || cause instanceof RouteRefusedException) {
+                return (RuntimeException) cause;
             }
         }
         return null;

@@ -4,7 +4,6 @@ import static io.github.segmentabsmartly.bridge.HealthTest.READY;
 import static io.github.segmentabsmartly.bridge.HealthTest.check;
 import static io.github.segmentabsmartly.bridge.support.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.support.ChildBridge;
@@ -13,6 +12,7 @@ import io.github.segmentabsmartly.bridge.support.Eventually;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,18 +124,20 @@ class RouteReloadTest {
         }
     }
 
-    /** The same route file at start: the bridge does not start, and says why. */
+    /** The same route file at start: the bridge does not start, and says why in one line, as for a bad setting. */
     @Test
     void aRouteFileThatDecidesOnTheEventAtStartStopsTheBridge() throws Exception {
         EditedRoutes edited = decideByTypeAtStart(EditedRoutes.copyTo(routes));
 
         ChildBridge bridge = ChildBridge.start(Map.of("BRIDGE_DATA_DIR", dataDir.toString(),
                 "CAMEL_MAIN_ROUTESINCLUDEPATTERN", edited.includePattern(), "CAMEL_MAIN_ROUTESRELOADENABLED", "false"));
-        String errors = String.join("\n", bridge.awaitExit());
+        List<String> errorLines = bridge.awaitExit();
 
-        assertNotEquals(0, bridge.process().exitValue());
-        assertTrue(errors.contains("route absmartly-event-by-type (events.yaml): a choice with precondition: true is"
-                + " decided once, when the route starts"), errors);
+        assertEquals(BridgeMain.INVALID_CONFIGURATION, bridge.process().exitValue());
+        assertEquals(1, errorLines.size(), String.join("\n", errorLines));
+        assertTrue(errorLines.get(0).startsWith("segment-absmartly-bridge cannot start: route absmartly-event-by-type"
+                + " (events.yaml): a choice with precondition: true is decided once, when the route starts"),
+                errorLines.get(0));
     }
 
     /** Makes the choice of absmartly-event-by-type, which tests each event's type, one decided when it starts. */

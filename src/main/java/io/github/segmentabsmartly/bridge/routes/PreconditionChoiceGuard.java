@@ -41,7 +41,7 @@ public class PreconditionChoiceGuard extends ModelLifecycleStrategySupport {
                 String reads = whatItReadsOfTheExchange(when.getExpression());
                 if (reads != null) {
                     ExpressionDefinition test = when.getExpression();
-                    throw new IllegalArgumentException(routeName(route) + ": a choice with precondition: true is"
+                    throw new RouteRefusedException(routeName(route) + ": a choice with precondition: true is"
                             + " decided once, when the route starts, with no event to read, but its when ("
                             + test.getLanguage() + ": " + test.getExpression() + ") reads the event with " + reads
                             + ". Take precondition: true off that choice, or test only settings ({{...}}) and beans"

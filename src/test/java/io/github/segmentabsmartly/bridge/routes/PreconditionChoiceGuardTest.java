@@ -1,6 +1,7 @@
 package io.github.segmentabsmartly.bridge.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ class PreconditionChoiceGuardTest {
         try (DefaultCamelContext camel = guarded()) {
             Exception refused = assertThrows(Exception.class, () -> load(camel, routeWithChoice("true", when)));
 
+            assertInstanceOf(RouteRefusedException.class, rootCause(refused));
             String why = rootCause(refused).getMessage();
             assertTrue(why.startsWith("route edited (edited.yaml): a choice with precondition: true is decided once,"
                     + " when the route starts, with no event to read, but its when ("), why);
