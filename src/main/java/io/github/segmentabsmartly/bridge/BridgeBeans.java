@@ -6,7 +6,7 @@ import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
 import io.github.segmentabsmartly.bridge.health.DataDirHealthCheck;
 import io.github.segmentabsmartly.bridge.health.RouteReloadHealthCheck;
 import io.github.segmentabsmartly.bridge.ingest.AwaitEventTurn;
-import io.github.segmentabsmartly.bridge.ingest.EventLoopHttpEngine;
+import io.github.segmentabsmartly.bridge.ingest.BridgeHttpEngine;
 import io.github.segmentabsmartly.bridge.ingest.HeldEventsNotDelivered;
 import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
 import io.github.segmentabsmartly.bridge.ingest.InternalErrorAnswer;
@@ -64,9 +64,8 @@ public class BridgeBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         // before the HTTP servers start: they take the Vert.x and the engine they find in the registry
         SharedVertx.of(context, settings.ingestEventLoops());
-        if (settings.ingestRunsOnEventLoop()) {
-            registry.bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new EventLoopHttpEngine());
-        }
+        registry.bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME,
+                new BridgeHttpEngine(settings.ingestRunsOnEventLoop()));
         // before the routes are loaded, so that it sees each of them, at start and at every reload
         context.getCamelContextExtension().getContextPlugin(Model.class)
                 .addModelLifecycleStrategy(new PreconditionChoiceGuard());

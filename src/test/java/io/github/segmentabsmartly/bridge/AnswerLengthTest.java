@@ -34,8 +34,20 @@ class AnswerLengthTest {
         "batch            | 200 | /v1/batch | {\"batch\":[{\"type\":\"track\",\"event\":\"E\",\"userId\":\"ü\"}]}",
         "malformed JSON   | 400 | /segment  | {\"type\":"})
     void answerHasAContentLength(String what, int status, String path, String body) throws Exception {
-        HttpResponse<String> answer = bridge.post(path, body);
+        assertFramedByItsLength(status, bridge.post(path, body));
+    }
 
+    /** A dry run (as kafka mode, or a dedup store that blocks) runs its routes on worker threads: the same answer. */
+    @Test
+    void answerFromAWorkerThreadHasAContentLength(@TempDir Path dataDir) throws Exception {
+        try (RunningBridge dryRun = RunningBridge.dryRun(dataDir)) {
+            String track = "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}";
+            assertFramedByItsLength(200, dryRun.post("/segment", track));
+            assertFramedByItsLength(400, dryRun.post("/segment", "{\"type\":"));
+        }
+    }
+
+    private static void assertFramedByItsLength(int status, HttpResponse<String> answer) {
         assertEquals(status, answer.statusCode(), answer.body());
         assertEquals(String.valueOf(answer.body().getBytes(UTF_8).length),
                 answer.headers().firstValue("Content-Length").orElse("none"));

@@ -32,7 +32,7 @@ import org.apache.camel.support.AsyncProcessorSupport;
  * <p>An exchange that carries the failure of a first call made before its route with retries
  * ({@link CollectorFirstAttempt}) fails with that failure, without a call: the route's redelivery then retries it.
  *
- * <p>Called on an event loop (the HTTP server's, see EventLoopHttpConsumer), the route goes on there. Called
+ * <p>Called on an event loop (the HTTP server's, see BridgeHttpConsumer), the route goes on there. Called
  * from any other thread, which may be allowed to block (a Kafka consumer, a JDBC dedup store), it goes on on a
  * worker thread, never on the client's event loop.
  */

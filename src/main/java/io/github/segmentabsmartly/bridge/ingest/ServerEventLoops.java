@@ -18,7 +18,7 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * More event loops for the HTTP server: platform-http listens with one HTTP server, so one event loop (one core)
- * runs every request when the routes run on it (EventLoopHttpConsumer). The servers here listen on the same port
+ * runs every request when the routes run on it (BridgeHttpConsumer). The servers here listen on the same port
  * with the same routes, one on each of the first {@code eventLoops} event loops of Vert.x; Vert.x hands each new
  * connection to the next of the loops that listen.
  * <p>

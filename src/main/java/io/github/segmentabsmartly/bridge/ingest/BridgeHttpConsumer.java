@@ -15,17 +15,22 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConsumer;
 import io.vertx.core.Handler;
 
 /**
- * platform-http's Vert.x consumer, but the route runs on the HTTP server's event loop, asynchronously, where
- * Camel's consumer hands every request to a worker thread and holds that thread until the route has ended. With a
- * Collector call that does not block either (delivery's CollectorCall), a request costs no thread hand-off and no
- * waiting thread. Only for routes with no blocking step: see {@link EventLoopHttpEngine} for when it is used.
- * Form and multipart bodies, which the bridge refuses, take Camel's own path, which decodes them.
+ * platform-http's Vert.x consumer, with two differences. Where nothing on the route's way blocks, the route runs on
+ * the HTTP server's event loop, asynchronously, where Camel's consumer hands every request to a worker thread and
+ * holds that thread until the route has ended: with a Collector call that does not block either (delivery's
+ * CollectorCall), a request costs no thread hand-off and no waiting thread. Otherwise (dry run, kafka mode, a dedup
+ * store that blocks) it runs on a worker thread, as Camel's does. Either way the answer has a Content-Length
+ * ({@link PlatformHttpResponses}), where Camel's writes a text in chunks. Form and multipart bodies, which the
+ * bridge refuses, and requests while the route is suspended take Camel's own path.
  */
-class EventLoopHttpConsumer extends VertxPlatformHttpConsumer {
+class BridgeHttpConsumer extends VertxPlatformHttpConsumer {
 
-    EventLoopHttpConsumer(PlatformHttpEndpoint endpoint, Processor processor, List<Handler<RoutingContext>> handlers,
-            String routerName) {
+    private final boolean routesOnEventLoop;
+
+    BridgeHttpConsumer(PlatformHttpEndpoint endpoint, Processor processor, List<Handler<RoutingContext>> handlers,
+            String routerName, boolean routesOnEventLoop) {
         super(endpoint, processor, handlers, routerName);
+        this.routesOnEventLoop = routesOnEventLoop;
     }
 
     @Override
@@ -48,14 +53,35 @@ class EventLoopHttpConsumer extends VertxPlatformHttpConsumer {
                 fail(request, exchange, failure);
                 return;
             }
-            getAsyncProcessor().process(exchange, doneSync -> {
-                if (Vertx.currentContext() == eventLoop) {
-                    answer(request, exchange);
-                } else {
-                    // the route ended on another thread (a batch's pool, a redelivery's timer)
-                    eventLoop.runOnContext(onLoop -> answer(request, exchange));
-                }
-            });
+            if (routesOnEventLoop) {
+                runOnEventLoop(request, exchange, eventLoop);
+            } else {
+                runOnWorkerThread(request, exchange);
+            }
+        });
+    }
+
+    private void runOnEventLoop(RoutingContext request, Exchange exchange, Context eventLoop) {
+        getAsyncProcessor().process(exchange, doneSync -> {
+            if (Vertx.currentContext() == eventLoop) {
+                answer(request, exchange);
+            } else {
+                // the route ended on another thread (a batch's pool, a redelivery's timer)
+                eventLoop.runOnContext(onLoop -> answer(request, exchange));
+            }
+        });
+    }
+
+    /** Unordered, as Camel's consumer runs them: requests do not wait for each other. Answered on the event loop. */
+    private void runOnWorkerThread(RoutingContext request, Exchange exchange) {
+        request.vertx().executeBlocking(() -> {
+            getProcessor().process(exchange);
+            return null;
+        }, false).onComplete(ran -> {
+            if (ran.failed()) {
+                exchange.setException(ran.cause());
+            }
+            answer(request, exchange);
         });
     }
 
