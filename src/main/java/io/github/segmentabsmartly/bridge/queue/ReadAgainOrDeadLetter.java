@@ -43,13 +43,14 @@ public class ReadAgainOrDeadLetter implements Processor {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> event = exchange.getProperty(QueuedEvent.RECORD_EVENT, Map.class);
+        // without the record's offset (a route edit that dropped the Kafka headers) it cannot be told from the next
+        Long offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
         if (!(failure instanceof EventNotDeliveredException notDelivered)
-                || !notDelivered.outcome().isInternalError() || event == null) {
+                || !notDelivered.outcome().isInternalError() || event == null || offset == null) {
             throw failure;
         }
         String partition = exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class) + "-"
                 + exchange.getMessage().getHeader(KafkaConstants.PARTITION, String.class);
-        long offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
         long now = nanoClock.getAsLong();
         FirstFailure first = failing.compute(partition,
                 (key, known) -> known != null && known.offset() == offset ? known : new FirstFailure(offset, now));

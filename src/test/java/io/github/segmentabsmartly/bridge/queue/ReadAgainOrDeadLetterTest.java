@@ -79,6 +79,15 @@ class ReadAgainOrDeadLetterTest {
         assertReadAgain(notALine);
     }
 
+    @Test
+    void aRecordWhoseKafkaHeadersAreGoneIsReadAgain() {
+        Exchange noOffset = failedAt(0, 7, "internal_error");
+        noOffset.getMessage().removeHeader(KafkaConstants.OFFSET);
+        now.addAndGet(3600 * SECOND);
+
+        assertReadAgain(noOffset);
+    }
+
     private void assertReadAgain(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         assertSame(failure, assertThrows(EventNotDeliveredException.class, () -> decide.process(exchange)));
