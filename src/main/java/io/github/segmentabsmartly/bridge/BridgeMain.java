@@ -1,8 +1,7 @@
 package io.github.segmentabsmartly.bridge;
 
-import io.github.segmentabsmartly.bridge.routes.RouteRefusedException;
-import io.github.segmentabsmartly.bridge.settings.InvalidSettingException;
 import org.apache.camel.main.Main;
+import org.apache.camel.util.ObjectHelper;
 import sun.misc.Signal;
 
 /**
@@ -24,7 +23,8 @@ public final class BridgeMain {
         try {
             System.exit(newMain().run(args));
         } catch (Exception failure) {
-            RuntimeException invalid = invalidConfigurationIn(failure);
+            InvalidConfigurationException invalid =
+                    ObjectHelper.getException(InvalidConfigurationException.class, failure);
             if (invalid == null) {
                 throw failure;
             }
@@ -39,15 +39,5 @@ public final class BridgeMain {
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         return main;
-    }
-
-    /** A setting or a route that the bridge refuses, whose message says what to fix: no stack trace needed. */
-    private static RuntimeException invalidConfigurationIn(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidSettingException || cause instanceof RouteRefusedException) {
-                return (RuntimeException) cause;
-            }
-        }
-        return null;
     }
 }
