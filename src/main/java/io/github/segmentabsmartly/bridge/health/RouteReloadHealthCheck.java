@@ -69,7 +69,7 @@ public final class RouteReloadHealthCheck extends ReadinessCheck implements Reso
     private static String describe(Exception notLoaded) {
         String message = String.valueOf(notLoaded.getMessage());
         Throwable cause = notLoaded;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        while (cause.getCause() != null) {
             cause = cause.getCause();
         }
         String because = cause.getMessage();
