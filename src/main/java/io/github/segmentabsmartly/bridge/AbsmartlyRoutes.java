@@ -1,6 +1,5 @@
 package io.github.segmentabsmartly.bridge;
 
-import io.github.segmentabsmartly.bridge.delivery.CollectorCallObserver;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +28,9 @@ public class AbsmartlyRoutes implements RoutesBuilder {
     public void addRoutesToCamelContext(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         addBridgeDefaults(properties);
-        BridgeSettings settings = BridgeSettings.from(key -> properties.resolveProperty(key).orElse(null));
-        DeliveryBeans.bind(context, settings, BridgeJson.mapper(), CollectorCallObserver.NONE);
+        BridgeSettings settings = BridgeBeans.settingsOf(context);
+        BridgeBeans.bindPerEvent(context, settings, BridgeJson.mapper(),
+                BridgeBeans.meterRegistryOrOwn(context.getRegistry()));
         // the route files the build packages (pom.xml names them)
         Collection<Resource> routes = PluginHelper.getPackageScanResourceResolver(context)
                 .findResources("classpath:" + PACKAGED + "routes/*.yaml");

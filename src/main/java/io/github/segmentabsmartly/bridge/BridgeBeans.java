@@ -1,101 +1,127 @@
 package io.github.segmentabsmartly.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.segmentabsmartly.bridge.dedup.DedupRepository;
+import io.github.segmentabsmartly.bridge.delivery.BatchCallAccepted;
+import io.github.segmentabsmartly.bridge.delivery.BatchCallRequest;
+import io.github.segmentabsmartly.bridge.delivery.CollectorAnswer;
+import io.github.segmentabsmartly.bridge.delivery.CollectorBatchCalls;
 import io.github.segmentabsmartly.bridge.delivery.CollectorCallMetrics;
+import io.github.segmentabsmartly.bridge.delivery.CollectorFailureOutcome;
+import io.github.segmentabsmartly.bridge.delivery.CollectorHttpClient;
+import io.github.segmentabsmartly.bridge.delivery.CollectorRequest;
+import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
+import io.github.segmentabsmartly.bridge.delivery.DeadLetterLine;
+import io.github.segmentabsmartly.bridge.delivery.DeliveryBudget;
+import io.github.segmentabsmartly.bridge.delivery.DeliveryClock;
+import io.github.segmentabsmartly.bridge.delivery.FileNotWrittenOutcome;
+import io.github.segmentabsmartly.bridge.delivery.HeldEventsNotDelivered;
+import io.github.segmentabsmartly.bridge.delivery.HeldOutcomes;
+import io.github.segmentabsmartly.bridge.delivery.HoldForCollectorBatch;
+import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
+import io.github.segmentabsmartly.bridge.delivery.ResumeHeldEvent;
+import io.github.segmentabsmartly.bridge.event.EventCheck;
+import io.github.segmentabsmartly.bridge.event.IntegrationsOptOut;
 import io.github.segmentabsmartly.bridge.health.CollectorHealthCheck;
 import io.github.segmentabsmartly.bridge.health.DataDirHealthCheck;
 import io.github.segmentabsmartly.bridge.health.RouteReloadHealthCheck;
-import io.github.segmentabsmartly.bridge.ingest.AwaitEventTurn;
-import io.github.segmentabsmartly.bridge.ingest.BridgeHttpEngine;
-import io.github.segmentabsmartly.bridge.ingest.HeldEventsNotDelivered;
-import io.github.segmentabsmartly.bridge.ingest.InFlightLimit;
-import io.github.segmentabsmartly.bridge.ingest.InternalErrorAnswer;
+import io.github.segmentabsmartly.bridge.ingest.BodyAuth;
 import io.github.segmentabsmartly.bridge.ingest.IngestAuth;
-import io.github.segmentabsmartly.bridge.ingest.OutcomeCollector;
-import io.github.segmentabsmartly.bridge.ingest.OutcomeMetrics;
-import io.github.segmentabsmartly.bridge.ingest.OversizedBodyAnswer;
+import io.github.segmentabsmartly.bridge.ingest.IngestCapacity;
+import io.github.segmentabsmartly.bridge.ingest.InternalErrorAnswer;
 import io.github.segmentabsmartly.bridge.ingest.RequestBody;
+import io.github.segmentabsmartly.bridge.ingest.RequestRejectedAnswer;
 import io.github.segmentabsmartly.bridge.ingest.SegmentRequestReader;
 import io.github.segmentabsmartly.bridge.ingest.SenderAnswer;
-import io.github.segmentabsmartly.bridge.ingest.ServerEventLoops;
-import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
-import io.github.segmentabsmartly.bridge.ingest.RecordOutcome;
+import io.github.segmentabsmartly.bridge.outcome.MarkDelivered;
+import io.github.segmentabsmartly.bridge.outcome.MarkDryRun;
+import io.github.segmentabsmartly.bridge.outcome.MarkDuplicate;
+import io.github.segmentabsmartly.bridge.outcome.MarkIgnored;
+import io.github.segmentabsmartly.bridge.outcome.MarkQueued;
+import io.github.segmentabsmartly.bridge.outcome.MarkRejected;
+import io.github.segmentabsmartly.bridge.outcome.OutcomeCollector;
+import io.github.segmentabsmartly.bridge.outcome.OutcomeMetrics;
+import io.github.segmentabsmartly.bridge.publish.DeviceClockCorrection;
+import io.github.segmentabsmartly.bridge.publish.ExposurePublishBody;
+import io.github.segmentabsmartly.bridge.publish.GoalPublishBody;
+import io.github.segmentabsmartly.bridge.publish.HashUnits;
+import io.github.segmentabsmartly.bridge.publish.PageGoalName;
+import io.github.segmentabsmartly.bridge.publish.ScreenGoalName;
+import io.github.segmentabsmartly.bridge.publish.TrackGoalName;
 import io.github.segmentabsmartly.bridge.queue.CommitOffset;
+import io.github.segmentabsmartly.bridge.queue.QueueFailureOutcome;
 import io.github.segmentabsmartly.bridge.queue.QueueLine;
 import io.github.segmentabsmartly.bridge.queue.QueueTopics;
 import io.github.segmentabsmartly.bridge.queue.QueuedEvent;
 import io.github.segmentabsmartly.bridge.queue.ReadAgainOrDeadLetter;
-import io.github.segmentabsmartly.bridge.replay.HaltReplayOnCollectorAway;
-import io.github.segmentabsmartly.bridge.replay.ReplayFileReader;
-import io.github.segmentabsmartly.bridge.replay.ReplayLeftovers;
-import io.github.segmentabsmartly.bridge.replay.ReplaySource;
-import io.github.segmentabsmartly.bridge.replay.SkipWhenReplayHalted;
-import io.github.segmentabsmartly.bridge.routes.PreconditionChoiceGuard;
+import io.github.segmentabsmartly.bridge.replay.ReplayFileFilter;
+import io.github.segmentabsmartly.bridge.replay.ReplayFileLines;
+import io.github.segmentabsmartly.bridge.replay.ReplayLeftover;
+import io.github.segmentabsmartly.bridge.replay.ReplayLineEvent;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
+import io.github.segmentabsmartly.bridge.sink.SinkEventReader;
+import io.github.segmentabsmartly.bridge.sink.SinkOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.VertxOptions;
+import java.beans.Introspector;
 import java.nio.file.Path;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.StartupListener;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.MicrometerUtils;
-import org.apache.camel.component.platform.http.PlatformHttpConstants;
-import org.apache.camel.model.Model;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds, under the names the routes use, the settings and the processors built from them: those of the
- * per-event routes ({@link DeliveryBeans}) and those of ingest and replay.
+ * Binds what the routes name, each bean under its class's name ({@code eventCheck} is an EventCheck): the processors
+ * of the per-event routes, which an application embedding the bridge gets too (AbsmartlyRoutes), and those of ingest,
+ * replay, kafka mode, health and metrics. Found through camel.main.configuration-classes, by the bridge's own Main and
+ * by Camel JBang alike.
  */
 public class BridgeBeans implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
+    /** The threads the events of an array or batch are handled on (ingest.yaml, delivery.yaml). */
+    static final String DELIVERY_THREADS = "absmartlyDelivery";
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        BridgeSettings settings =
-                BridgeSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
+        BridgeSettings settings = settingsOf(context);
+        settings.requireIngestNotOpenToAll();
         ObjectMapper mapper = BridgeJson.mapper();
         Registry registry = context.getRegistry();
-        // before the HTTP servers start: they take the Vert.x and the engine they find in the registry
-        SharedVertx.of(context, settings.ingestEventLoops());
-        registry.bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME,
-                new BridgeHttpEngine(settings.ingestRunsOnEventLoop()));
-        // before the routes are loaded, so that it sees each of them, at start and at every reload
-        context.getCamelContextExtension().getContextPlugin(Model.class)
-                .addModelLifecycleStrategy(new PreconditionChoiceGuard());
-        CollectorCallMetrics callMetrics = bindHealthAndMetrics(context, settings);
-        IdempotentRepository dedupRepository = DeliveryBeans.bind(context, settings, mapper, callMetrics);
-        registry.bind("requestBody", new RequestBody(settings.requestLimits().maxBodyBytes()));
-        registry.bind("segmentRequestReader", new SegmentRequestReader(mapper, settings.requestLimits()));
-        registry.bind("ingestAuth", new IngestAuth(settings.ingestAuth()));
-        long senderRetryAfter = settings.deliveryPolicy().senderRetryAfter().toSeconds();
-        registry.bind("senderAnswer", new SenderAnswer(mapper, senderRetryAfter));
-        registry.bind("heldEventsNotDelivered", new HeldEventsNotDelivered(dedupRepository));
-        registry.bind("internalErrorAnswer", new InternalErrorAnswer(mapper));
-        // twice a loop's share of the Collector connections: its next events are ready while its calls are out
-        registry.bind("awaitEventTurn",
-                new AwaitEventTurn(2 * settings.collectorConnection().perEventLoop(settings.ingestEventLoops())));
-        registry.bind("replayFileReader", new ReplayFileReader(mapper));
-        registry.bind("replayLeftovers", new ReplayLeftovers(mapper));
-        registry.bind("replaySource", new ReplaySource(dedupRepository));
-        registry.bind("skipWhenReplayHalted", new SkipWhenReplayHalted());
-        registry.bind("replayOutcomes", new HaltReplayOnCollectorAway(new OutcomeCollector(dedupRepository)));
-        registry.bind("queueLine", new QueueLine(mapper));
-        registry.bind("markQueued", new RecordOutcome(Kind.QUEUED));
-        registry.bind("queuedEvent", new QueuedEvent(mapper, dedupRepository));
-        registry.bind("commitOffset", new CommitOffset());
-        registry.bind("readAgainOrDeadLetter", new ReadAgainOrDeadLetter(settings.queue().internalErrorRetry()));
-        RouteReloadHealthCheck routeReloadCheck = new RouteReloadHealthCheck();
-        routeReloadCheck.setCamelContext(context);
-        registry.bind("routeReloadHealthCheck", routeReloadCheck);
-        int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
-        context.addStartupListener(new ExtendedStartupListener() {
+        // the HTTP servers' Vert.x: a worker thread a request, from its start to its answer
+        bind(registry, new VertxOptions().setWorkerPoolSize(settings.ingestThreads()));
+        MeterRegistry meters = meterRegistry(registry);
+        bind(registry, new OutcomeMetrics(meters));
+        IdempotentRepository dedup = bindPerEvent(context, settings, mapper, meters);
+        IngestCapacity capacity = new IngestCapacity(settings.requestLimits().maxBytesInFlight(),
+                settings.ingestThreads() / 2);
+        bind(registry, new IngestAuth(settings.ingestAuth()));
+        bind(registry, new RequestBody(settings.requestLimits(), capacity));
+        bind(registry, new BodyAuth(settings.ingestAuth()));
+        bind(registry, new SegmentRequestReader(mapper, settings.requestLimits()));
+        bind(registry, new SenderAnswer(mapper, settings.deliveryPolicy().senderRetryAfter().toSeconds()));
+        bind(registry, new RequestRejectedAnswer(mapper));
+        bind(registry, new InternalErrorAnswer(mapper));
+        bind(registry, new ReplayFileFilter());
+        bind(registry, ReplayFileLines.forEventsOf(settings.requestLimits().maxEventBytes()));
+        bind(registry, new ReplayLineEvent(mapper, dedup));
+        bind(registry, new ReplayLeftover(mapper));
+        bind(registry, new QueueLine(mapper));
+        bind(registry, new MarkQueued());
+        bind(registry, new QueuedEvent(mapper, dedup));
+        bind(registry, new CommitOffset());
+        bind(registry, new ReadAgainOrDeadLetter(settings.queue().internalErrorRetry()));
+        RouteReloadHealthCheck routeReload = bindHealthChecks(context, settings);
+        context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarting(CamelContext starting, boolean alreadyStarted) throws Exception {
                 // before the routes start, so that none of them reads or writes a topic that is not there
@@ -106,20 +132,128 @@ public class BridgeBeans implements CamelConfiguration {
 
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
-                // the HTTP server's router exists only once the context has fully started
+                // Camel's route watcher exists only once the context has fully started
             }
 
             @Override
-            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
-                routeReloadCheck.watch();
-                InFlightLimit.install(started, port, settings.requestLimits().maxInFlight());
-                OversizedBodyAnswer.install(started, port, settings.requestLimits().maxBodyBytes());
-                if (settings.ingestRunsOnEventLoop()) {
-                    ServerEventLoops.install(started, port, settings.ingestEventLoops());
-                }
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                routeReload.watch();
             }
         });
-        if (settings.ingestAuth().isOpen()) {
+        logHowItRuns(context, settings);
+    }
+
+    /**
+     * Binds the processors of the per-event routes (events.yaml, delivery.yaml, errors.yaml, sink.yaml) and the
+     * threads they hand the events of a batch to, and returns the deduplication store.
+     */
+    static IdempotentRepository bindPerEvent(CamelContext context, BridgeSettings settings, ObjectMapper mapper,
+            MeterRegistry meters) {
+        context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder(DELIVERY_THREADS)
+                .poolSize(settings.deliveryParallelism()).maxPoolSize(settings.deliveryParallelism())
+                .maxQueueSize(-1).build());
+        Registry registry = context.getRegistry();
+        DedupRepository dedup = new DedupRepository(settings.dedup(), settings.queue(), context);
+        CollectorCallMetrics callMetrics = new CollectorCallMetrics(meters);
+        bind(registry, dedup);
+        bind(registry, new OutcomeCollector(dedup));
+        bind(registry, new EventCheck(mapper));
+        bind(registry, new DeviceClockCorrection());
+        bind(registry, new IntegrationsOptOut(settings.integrationNames()));
+        bind(registry, new MarkDelivered());
+        bind(registry, new MarkDryRun());
+        bind(registry, new MarkDuplicate());
+        bind(registry, new MarkIgnored());
+        bind(registry, new MarkRejected());
+        bind(registry, new TrackGoalName(settings.goalMapping()));
+        bind(registry, new PageGoalName(settings.pageGoalFormat()));
+        bind(registry, new ScreenGoalName(settings.screenGoalFormat()));
+        bind(registry, new GoalPublishBody(settings.unitMapping(), settings.timestampMode()));
+        bind(registry, new ExposurePublishBody(settings.timestampMode()));
+        bind(registry, new HashUnits());
+        bind(registry, new CollectorRequest(settings, mapper));
+        bind(registry, new DeliveryClock(settings.deliveryPolicy()));
+        bind(registry, new DeliveryBudget());
+        bind(registry, callMetrics);
+        bind(registry, new CollectorHttpClient());
+        bind(registry, new CollectorAnswer(mapper, callMetrics));
+        bind(registry, new CollectorRetryPolicy(settings.deliveryPolicy(), callMetrics));
+        bind(registry, new CollectorFailureOutcome());
+        bind(registry, new DeadLetterLine(mapper));
+        bind(registry, new OutboxLine(mapper));
+        bind(registry, new FileNotWrittenOutcome());
+        bind(registry, new HoldForCollectorBatch());
+        bind(registry, new CollectorBatchCalls());
+        bind(registry, new BatchCallRequest());
+        bind(registry, new BatchCallAccepted());
+        bind(registry, new ResumeHeldEvent());
+        bind(registry, new HeldOutcomes());
+        bind(registry, new HeldEventsNotDelivered(dedup));
+        bind(registry, new SinkEventReader(mapper, settings.requestLimits().maxEventBytes()));
+        bind(registry, new SinkOutcome());
+        bind(registry, new QueueFailureOutcome());
+        return dedup;
+    }
+
+    static BridgeSettings settingsOf(CamelContext context) {
+        return BridgeSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
+    }
+
+    /**
+     * Binds a bean under its class's name. In an application of its own the registry may hold a bean of that name
+     * already; binding over it would break the application's routes, or leave the bridge's calling the wrong bean.
+     */
+    static void bind(Registry registry, Object bean) {
+        String name = Introspector.decapitalize(bean.getClass().getSimpleName());
+        if (registry.lookupByName(name) != null) {
+            throw new IllegalStateException("a bean named " + name + " is bound already, and the bridge's routes refer"
+                    + " to one of their own by that name: bind yours under another name");
+        }
+        registry.bind(name, bean);
+    }
+
+    /** The registry camel-micrometer-prometheus scrapes (bound here when it is not yet). */
+    private static MeterRegistry meterRegistry(Registry registry) {
+        MeterRegistry meters = MicrometerUtils.getMeterRegistryFromCamelRegistry(registry,
+                MicrometerConstants.METRICS_REGISTRY_NAME);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        }
+        return meters;
+    }
+
+    /** An embedding application's registry, or one of the bridge's own that nobody scrapes. */
+    static MeterRegistry meterRegistryOrOwn(Registry registry) {
+        MeterRegistry meters = MicrometerUtils.getMeterRegistryFromCamelRegistry(registry,
+                MicrometerConstants.METRICS_REGISTRY_NAME);
+        return meters != null ? meters : new SimpleMeterRegistry();
+    }
+
+    /**
+     * The readiness checks (found by Camel's health-check registry in the bean registry): the data directory's, the
+     * route reload's, and the Collector's for an instance that delivers: an ingest-only instance of kafka mode must
+     * stay ready while the Collector is down.
+     */
+    private static RouteReloadHealthCheck bindHealthChecks(CamelContext context, BridgeSettings settings) {
+        Registry registry = context.getRegistry();
+        DataDirHealthCheck dataDir = new DataDirHealthCheck(
+                Path.of(context.resolvePropertyPlaceholders("{{bridge.data-dir}}")), settings.healthDetails());
+        dataDir.setCamelContext(context);
+        bind(registry, dataDir);
+        if (!settings.queue().isKafka() || settings.queue().consumesTopic()) {
+            CollectorHealthCheck collector = new CollectorHealthCheck(settings);
+            collector.setCamelContext(context);
+            bind(registry, collector);
+        }
+        RouteReloadHealthCheck routeReload = new RouteReloadHealthCheck();
+        routeReload.setCamelContext(context);
+        bind(registry, routeReload);
+        return routeReload;
+    }
+
+    private static void logHowItRuns(CamelContext context, BridgeSettings settings) {
+        if (settings.ingestAuth().isOpen() && settings.queue().ingests()) {
             LOG.warn("open ingest: anyone who can reach this port can send events (set SEGMENT_WRITE_KEYS,"
                     + " SEGMENT_SHARED_SECRETS or INGEST_TOKENS)");
         }
@@ -128,38 +262,7 @@ public class BridgeBeans implements CamelConfiguration {
                     + " Collector request is written to {}/outbox instead",
                     context.resolvePropertyPlaceholders("{{bridge.data-dir}}"));
         } else {
-            LOG.info("Delivering to {} (environment {}){}{}", settings.collectorContextUrl(), settings.environment(),
-                    settings.collectorBatch() ? ", the events of arrays and batches in /context/batch calls" : "",
-                    settings.ingestRunsOnEventLoop()
-                            ? ", HTTP routes on " + settings.ingestEventLoops() + " event loop(s)" : "");
+            LOG.info("Delivering to {} (environment {})", settings.collectorEndpoint(), settings.environment());
         }
-    }
-
-    /**
-     * The readiness checks (found by Camel's health-check registry in the bean registry): the data directory's, and
-     * the Collector's for an instance that delivers: an ingest-only instance of kafka mode must stay ready while the
-     * Collector is down.
-     * And the bridge's metrics, in the Micrometer registry that camel-micrometer-prometheus scrapes; the Collector
-     * call's are returned, for the call to report to.
-     */
-    private static CollectorCallMetrics bindHealthAndMetrics(CamelContext context, BridgeSettings settings) {
-        Registry registry = context.getRegistry();
-        DataDirHealthCheck dataDirCheck =
-                new DataDirHealthCheck(Path.of(context.resolvePropertyPlaceholders("{{bridge.data-dir}}")));
-        dataDirCheck.setCamelContext(context);
-        registry.bind("dataDirHealthCheck", dataDirCheck);
-        if (!settings.queuesEvents() || settings.consumesTopic()) {
-            CollectorHealthCheck collectorCheck = new CollectorHealthCheck(settings);
-            collectorCheck.setCamelContext(context);
-            registry.bind("collectorHealthCheck", collectorCheck);
-        }
-        MeterRegistry meters = MicrometerUtils.getMeterRegistryFromCamelRegistry(
-                registry, MicrometerConstants.METRICS_REGISTRY_NAME);
-        if (meters == null) {
-            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
-        }
-        registry.bind(OutcomeMetrics.NAME, new OutcomeMetrics(meters));
-        return new CollectorCallMetrics(meters);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge;
 
+import io.github.segmentabsmartly.bridge.settings.InvalidSettingException;
 import org.apache.camel.main.Main;
 import org.apache.camel.util.ObjectHelper;
 import sun.misc.Signal;
@@ -10,8 +11,8 @@ import sun.misc.Signal;
  */
 public final class BridgeMain {
 
-    /** Exit status for a setting or a route that stops the bridge from starting. */
-    static final int INVALID_CONFIGURATION = 2;
+    /** Exit status for a setting that stops the bridge from starting. */
+    static final int INVALID_SETTING = 2;
 
     private BridgeMain() {
     }
@@ -23,13 +24,12 @@ public final class BridgeMain {
         try {
             System.exit(newMain().run(args));
         } catch (Exception failure) {
-            InvalidConfigurationException invalid =
-                    ObjectHelper.getException(InvalidConfigurationException.class, failure);
+            InvalidSettingException invalid = ObjectHelper.getException(InvalidSettingException.class, failure);
             if (invalid == null) {
                 throw failure;
             }
             System.err.println("segment-absmartly-bridge cannot start: " + invalid.getMessage());
-            System.exit(INVALID_CONFIGURATION);
+            System.exit(INVALID_SETTING);
         }
     }
 

@@ -29,7 +29,7 @@ class CollectorBatchRouteFailureTest {
      * taken them: the resend is a duplicate, and the Collector still has each once.
      */
     @ParameterizedTest(name = "failing at {0}: the resend is {1}")
-    @CsvSource({"collectorBatchCall, delivered", "heldOutcomes, duplicate"})
+    @CsvSource({"collectorBatchCalls, delivered", "heldOutcomes, duplicate"})
     void heldEventsOfAFailedBatchCallRouteAreNeitherLostNorDoubled(String failingStep, String resendOutcome)
             throws Exception {
         EditedRoutes edited = EditedRoutes.copyTo(routes).failingAt("delivery.yaml", failingStep);

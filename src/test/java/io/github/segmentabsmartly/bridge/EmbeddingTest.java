@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.segmentabsmartly.bridge.sink.EventNotDeliveredException;
+import io.github.segmentabsmartly.bridge.outcome.EventNotDeliveredException;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn.Received;
 import java.io.IOException;

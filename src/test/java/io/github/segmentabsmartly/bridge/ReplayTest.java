@@ -112,7 +112,7 @@ class ReplayTest {
                     "{\"event\":{\"type\":\"track\",\"userId\":\"u\"}}") + "\n");
             Files.move(file, replay.resolve("old.jsonl"));
 
-            awaitFileIn(replay.resolve(".failed"));
+            awaitFileIn(replay.resolve(".done"));
 
             List<String> failed = Files.readAllLines(replay.resolve(".failed/old.jsonl"));
             assertEquals(2, failed.size(), failed.toString());
@@ -122,7 +122,6 @@ class ReplayTest {
             assertEquals("replay: a track event needs an event name", tree(failed.get(1)).get("reason").asText());
             assertEquals(1, bridge.linesIn("outbox").size());
             assertEquals(1767225600000L, tree(bridge.linesIn("outbox").get(0)).at("/body/publishedAt").asLong());
-            awaitFileIn(replay.resolve(".done"));
         }
     }
 
@@ -147,7 +146,8 @@ class ReplayTest {
             assertEquals(List.of("r-A", "r-B", "r-C"), failed.stream().map(line -> tree(line).get("messageId").asText())
                     .toList());
             String cause = "the Collector answered HTTP 503 until the delivery budget ran out";
-            assertEquals("replay: " + cause, tree(failed.get(0)).get("reason").asText());
+            assertEquals("replay: " + cause + ": the Collector said {\"error\":\"status 503\"}",
+                    tree(failed.get(0)).get("reason").asText());
             assertEquals("replay: not sent: the Collector could not take the event of line 1 now (" + cause + ")",
                     tree(failed.get(1)).get("reason").asText());
             assertEquals(tree(failed.get(1)).get("reason"), tree(failed.get(2)).get("reason"));

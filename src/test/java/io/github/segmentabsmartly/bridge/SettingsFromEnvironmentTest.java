@@ -59,7 +59,7 @@ class SettingsFromEnvironmentTest {
 
         List<String> errorLines = bridge.awaitExit();
 
-        assertEquals(BridgeMain.INVALID_CONFIGURATION, bridge.process().exitValue());
+        assertEquals(BridgeMain.INVALID_SETTING, bridge.process().exitValue());
         assertEquals(1, errorLines.size(), String.join("\n", errorLines));
         assertTrue(errorLines.get(0).contains(variable), errorLines.get(0));
         assertTrue(errorLines.get(0).contains(message), errorLines.get(0));

@@ -8,61 +8,72 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
-import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.component.http.HttpActivityListener;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
 
 /**
- * Times every call to the Collector ({@code bridge_collector_request_seconds}, a histogram, by outcome), as
- * {@link CollectorCall} reports them, and every batch call ({@code bridge_collector_batch_request_seconds}), as
- * {@link CollectorBatchCall} reports them, and counts the calls Camel's redelivery tries again
- * ({@code bridge_redeliveries_total}, by the route the event came in by), as {@link CollectorRetryPolicy} decides
- * them. (Not an event notifier: with one that takes exchange events, Camel makes an event of every step.)
+ * The Collector calls' metrics, told by the http endpoint of each call (an HttpActivityListener) and by
+ * CollectorRetryPolicy of each failure: {@code bridge_collector_request_seconds} (each attempt of
+ * {@code PUT /context}, by outcome), {@code bridge_collector_batch_request_seconds} (each {@code PUT /context/batch}),
+ * {@code bridge_redeliveries_total} (by the route the event came in by) and {@code bridge_collector_messages_total}
+ * (the warnings and errors of accepted calls, by kind).
  */
-public class CollectorCallMetrics implements CollectorCallObserver {
+public class CollectorCallMetrics implements HttpActivityListener {
 
     /** Histogram buckets: from a fast loopback answer to past the response timeout. */
     private static final Duration[] BUCKETS = {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
         Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000),
         Duration.ofMillis(2500), Duration.ofMillis(5000)};
-
-    private static final String NO_ANSWER = "no_answer";
+    private static final String SUBMITTED = "absmartlyCollectorCall";
 
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-    private final Map<String, Timer> batchTimers = new ConcurrentHashMap<>();
-    private final Map<String, Counter> redeliveries = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public CollectorCallMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     @Override
-    public void called(Exchange exchange, long nanos) {
-        timers.computeIfAbsent(outcomeOf(exchange), this::timer).record(nanos, TimeUnit.NANOSECONDS);
+    public void onRequestSubmitted(Object source, Exchange exchange, HttpHost host, HttpRequest request,
+            HttpEntity entity) {
+        boolean batch = request.getPath() != null && request.getPath().endsWith("/context/batch");
+        exchange.setProperty(SUBMITTED, new Call(batch ? "bridge.collector.batch.request" : "bridge.collector.request",
+                System.nanoTime()));
     }
 
     @Override
-    public void batchCalled(CollectorAnswer answer, long nanos) {
-        String outcome = answer == null ? NO_ANSWER : outcomeOf(answer.status());
-        batchTimers.computeIfAbsent(outcome, this::batchTimer).record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public void retrying(Exchange exchange) {
-        String routeId = exchange.getFromRouteId();
-        redeliveries.computeIfAbsent(routeId == null ? "none" : routeId, this::redeliveryCounter).increment();
-    }
-
-    /** success (2xx), client_error (4xx), server_error (5xx and anything else), or no_answer. */
-    private static String outcomeOf(Exchange exchange) {
-        Exception failure = exchange.getException();
-        if (failure instanceof HttpOperationFailedException refused) {
-            return outcomeOf(refused.getStatusCode());
+    public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response,
+            HttpEntity entity, long elapsedMillis) {
+        if (exchange.removeProperty(SUBMITTED) instanceof Call call) {
+            timer(call.timer(), outcomeOf(response.getCode())).record(System.nanoTime() - call.nanos(),
+                    TimeUnit.NANOSECONDS);
         }
-        return failure != null ? NO_ANSWER
-                : outcomeOf(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class));
     }
 
+    /** A call that got no answer (a connection refused, a timeout): timed as {@code no_answer}. */
+    void noAnswer(Exchange exchange) {
+        if (exchange.removeProperty(SUBMITTED) instanceof Call call) {
+            timer(call.timer(), "no_answer").record(System.nanoTime() - call.nanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    void retrying(Exchange exchange) {
+        String routeId = exchange.getFromRouteId() == null ? "none" : exchange.getFromRouteId();
+        counter("bridge.redeliveries", "Camel redeliveries of a Collector call", "routeId", routeId).increment();
+    }
+
+    /** @param kind {@code warning} or {@code error} */
+    void collectorMessage(String kind) {
+        counter("bridge.collector.messages", "Warnings and errors in the Collector's accepting answers", "kind", kind)
+                .increment();
+    }
+
+    /** success (2xx), client_error (4xx), server_error (5xx and anything else). */
     private static String outcomeOf(int status) {
         if (status >= 200 && status < 300) {
             return "success";
@@ -70,25 +81,20 @@ public class CollectorCallMetrics implements CollectorCallObserver {
         return status >= 400 && status < 500 ? "client_error" : "server_error";
     }
 
-    private Timer timer(String outcome) {
-        return timer("bridge.collector.request", "Time of each call to the Collector (each attempt), by outcome",
-                outcome);
+    private Timer timer(String name, String outcome) {
+        return timers.computeIfAbsent(name + "/" + outcome, key -> Timer.builder(name)
+                .description("Time of each call to the Collector, by outcome")
+                .tag("outcome", outcome)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry));
     }
 
-    private Timer batchTimer(String outcome) {
-        return timer("bridge.collector.batch.request",
-                "Time of each batch call to the Collector (PUT /context/batch), by outcome", outcome);
+    private Counter counter(String name, String description, String tag, String value) {
+        return counters.computeIfAbsent(name + "/" + value, key -> Counter.builder(name).description(description)
+                .tag(tag, value).register(registry));
     }
 
-    private Timer timer(String name, String description, String outcome) {
-        return Timer.builder(name).description(description).tag("outcome", outcome).serviceLevelObjectives(BUCKETS)
-                .register(registry);
-    }
-
-    private Counter redeliveryCounter(String routeId) {
-        return Counter.builder("bridge.redeliveries")
-                .description("Camel redeliveries after a failed step (a Collector call, in practice)")
-                .tag("routeId", routeId)
-                .register(registry);
+    /** A call under way: the timer it goes to, and when it was sent. */
+    private record Call(String timer, long nanos) {
     }
 }

@@ -3,23 +3,26 @@ package io.github.segmentabsmartly.bridge.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.event.EventRejectedException;
+import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
-import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
+import io.github.segmentabsmartly.bridge.settings.HeaderValues;
+import io.github.segmentabsmartly.bridge.settings.Source;
 import java.io.UncheckedIOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Turns a publish body into the Collector request: {@code PUT {endpoint}/context} (the URL as the CamelHttpUri
- * header, which the route's http endpoint calls with its method) with the JSON body and the
- * headers the ABsmartly SDKs send, the environment and application being those of the event's Segment source
- * when its write key names them. Nothing of the incoming request's headers is passed on.
+ * Turns a publish body into the Collector request: {@code /context} under the endpoint, the JSON body, and as the only
+ * headers those the ABsmartly SDKs send, the environment and application being those of the event's source when its write key names them. The
+ * incoming request's headers are gone: the http endpoint would send them, and Camel's would redirect it. The agent
+ * is ABSMARTLY_AGENT, else the Segment library that sent the event when its name can be a header value, else
+ * "segment": an event value never becomes protocol syntax.
  */
 public class CollectorRequest implements org.apache.camel.Processor {
 
     public static final String API_KEY_HEADER = "X-API-Key";
-    private static final SourceOverrides NO_OVERRIDES = new SourceOverrides(null, null);
 
     private final BridgeSettings settings;
     private final ObjectMapper mapper;
@@ -32,14 +35,15 @@ public class CollectorRequest implements org.apache.camel.Processor {
     @Override
     public void process(Exchange exchange) {
         SegmentEvent event = exchange.getProperty(BridgeExchange.EVENT, SegmentEvent.class);
-        SourceOverrides source = exchange.getProperty(BridgeExchange.SOURCE, NO_OVERRIDES, SourceOverrides.class);
-        String application = source.applicationOr(settings.application());
+        Source source = exchange.getProperty(BridgeExchange.SOURCE, Source.SINK, Source.class);
+        String environment = headerValue(source.environmentOr(settings.environment()), "environment");
+        String application = headerValue(source.applicationOr(settings.application()), "application");
         Message message = exchange.getMessage();
         message.getHeaders().clear();
-        message.setHeader(Exchange.HTTP_URI, settings.collectorContextUrl());
+        message.setHeader(Exchange.HTTP_PATH, "context");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader(API_KEY_HEADER, settings.apiKey());
-        message.setHeader("X-Environment", source.environmentOr(settings.environment()));
+        message.setHeader("X-Environment", environment);
         message.setHeader("X-Agent", agent(event));
         if (!application.isEmpty()) {
             message.setHeader("X-Application", application);
@@ -52,12 +56,20 @@ public class CollectorRequest implements org.apache.camel.Processor {
         }
     }
 
-    /** ABSMARTLY_AGENT, else the Segment library that sent the event, else "segment". */
     private String agent(SegmentEvent event) {
         if (!settings.agent().isEmpty()) {
             return settings.agent();
         }
         Object library = event.at("context.library.name");
-        return library instanceof String name && !name.isBlank() ? name : "segment";
+        return library instanceof String name && !name.isBlank() && HeaderValues.isValid(name) ? name : "segment";
+    }
+
+    /** A source's environment or application comes from settings, or from a dead-letter line replayed. */
+    private static String headerValue(String value, String what) {
+        if (!HeaderValues.isValid(value)) {
+            throw new EventRejectedException(RejectionCode.BAD_FIELD, "the " + what + " of the event's source cannot"
+                    + " be an HTTP header value");
+        }
+        return value;
     }
 }

@@ -9,25 +9,24 @@ import org.apache.camel.Predicate;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
- * Camel's {@code retryWhile} for Collector calls: retries connection errors, timeouts and transient statuses
- * while the request's delivery budget allows, waiting the Collector's Retry-After or an exponential backoff
- * with jitter. The wait is handed to Camel's redelivery through the {@code CamelRedeliveryDelay} header.
+ * Camel's {@code retryWhile} for Collector calls (errors.yaml): retries connection errors, timeouts and transient
+ * statuses while the event's delivery budget allows, waiting the Collector's Retry-After or an exponential backoff with
+ * jitter. The wait is handed to Camel's redelivery in the {@code CamelRedeliveryDelay} header.
  */
 public class CollectorRetryPolicy implements Predicate {
 
     /** Set when the budget, not the Collector, ended the retries: the Retry-After to pass on to the sender. */
-    public static final String SENDER_RETRY_AFTER = "bridgeSenderRetryAfter";
-    private static final String RETRIES = "bridgeRetries";
+    static final String SENDER_RETRY_AFTER = "absmartlySenderRetryAfter";
+    private static final String RETRIES = "absmartlyRetries";
 
     private final DeliveryPolicy policy;
-    private final CollectorCallObserver observer;
+    private final CollectorCallMetrics metrics;
 
-    public CollectorRetryPolicy(DeliveryPolicy policy, CollectorCallObserver observer) {
+    public CollectorRetryPolicy(DeliveryPolicy policy, CollectorCallMetrics metrics) {
         this.policy = policy;
-        this.observer = observer;
+        this.metrics = metrics;
     }
 
-    /** Whether to retry: a Predicate, so that Camel calls it without looking the method up on every failure. */
     @Override
     public boolean matches(Exchange exchange) {
         Exception failure = exchange.getException() != null
@@ -38,7 +37,9 @@ public class CollectorRetryPolicy implements Predicate {
                 return false;
             }
             retryAfter = CollectorStatus.retryAfter(refused.getResponseHeaders(), System.currentTimeMillis());
-        } else if (!(failure instanceof IOException)) {
+        } else if (failure instanceof IOException) {
+            metrics.noAnswer(exchange);
+        } else {
             return false;
         }
         int retries = exchange.getProperty(RETRIES, 0, Integer.class);
@@ -51,7 +52,7 @@ public class CollectorRetryPolicy implements Predicate {
         }
         exchange.setProperty(RETRIES, retries + 1);
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
-        observer.retrying(exchange);
+        metrics.retrying(exchange);
         return true;
     }
 

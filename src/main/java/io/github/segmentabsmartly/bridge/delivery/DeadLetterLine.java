@@ -2,15 +2,15 @@ package io.github.segmentabsmartly.bridge.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
-import io.github.segmentabsmartly.bridge.ingest.EventOutcome;
+import io.github.segmentabsmartly.bridge.outcome.EventOutcome;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * The dead-letter record of an event the Collector refused: the original Segment event (so that it can be
- * replayed through the routes), the reason, the Collector's status, and the environment and application its
- * write key named, if any. Never the API key, a write key or request headers.
+ * The dead-letter record of an event the Collector refused: the original Segment event (so that it can be replayed
+ * through the routes), the reason with what the Collector said, the Collector's status, and the source the event came
+ * from. Never the API key, a write key or request headers.
  */
 public class DeadLetterLine implements Processor {
 
@@ -26,7 +26,7 @@ public class DeadLetterLine implements Processor {
         Map<String, Object> line = JsonLines.startLine();
         line.put("messageId", outcome.messageId());
         line.put("outcome", outcome.kind());
-        line.put("reason", outcome.reason());
+        line.put("reason", outcome.fullReason());
         line.put("collectorStatus", outcome.collectorStatus());
         JsonLines.endWithEvent(line, exchange);
         JsonLines.setAsBody(exchange, mapper, line);

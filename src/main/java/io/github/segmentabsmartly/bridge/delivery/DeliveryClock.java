@@ -6,8 +6,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Starts the time within which Collector attempts may begin: once per request for a sender that waits for the
- * answer (Segment waits 5 s), once per event for a replayed file.
+ * Starts the time within which Collector attempts may begin: once per request for a sender that waits for the answer
+ * (Segment waits 5 s), from when the request arrived, so that a request that waited its turn has less; for a replayed
+ * line or an event handed to the sink, from now.
  */
 public class DeliveryClock implements Processor {
 
@@ -19,6 +20,7 @@ public class DeliveryClock implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        exchange.setProperty(BridgeExchange.DELIVER_BY, System.currentTimeMillis() + policy.budget().toMillis());
+        long from = exchange.getProperty(BridgeExchange.RECEIVED_AT, System.currentTimeMillis(), Long.class);
+        exchange.setProperty(BridgeExchange.DELIVER_BY, from + policy.budget().toMillis());
     }
 }

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Holds an event whose Collector request is ready, for its request's batch call (see CollectorBatchCall). */
+/** Holds an event whose Collector request is ready, for its request's batch call (delivery.yaml). */
 public class HoldForCollectorBatch implements Processor {
 
     @Override
@@ -14,6 +14,6 @@ public class HoldForCollectorBatch implements Processor {
                 exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class),
                 new HashMap<>(exchange.getProperties()),
                 new HashMap<>(exchange.getMessage().getHeaders()),
-                exchange.getMessage().getBody(byte[].class), false));
+                exchange.getMessage().getBody(byte[].class)));
     }
 }

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
-import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
+import io.github.segmentabsmartly.bridge.settings.Source;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 
-/** One JSON object per line, the form of the dead-letter and outbox files and of Kafka mode's records. */
+/** One JSON object per line, the form of the dead-letter and outbox files and of kafka mode's records. */
 public final class JsonLines {
 
     private JsonLines() {
@@ -24,9 +24,12 @@ public final class JsonLines {
         return line;
     }
 
-    /** Ends a line with the source the event came from (when its write key named one) and the event itself. */
+    /**
+     * Ends a line with the event's source (its id, never the secret behind it, and the environment and application it
+     * names) and the event itself.
+     */
     public static void endWithEvent(Map<String, Object> line, Exchange exchange) {
-        SourceOverrides source = exchange.getProperty(BridgeExchange.SOURCE, SourceOverrides.class);
+        Source source = exchange.getProperty(BridgeExchange.SOURCE, Source.class);
         if (source != null) {
             line.put("source", source);
         }

@@ -11,7 +11,7 @@ import org.apache.camel.Message;
 
 /**
  * In dry run, the Collector request the bridge would have sent, as one outbox line: method, path, headers
- * (without the API key) and body, plus the original event so the line can be replayed later.
+ * (without the API key) and body, plus the event's source and the original event, so that the line can be replayed.
  */
 public class OutboxLine implements org.apache.camel.Processor {
 
@@ -37,7 +37,7 @@ public class OutboxLine implements org.apache.camel.Processor {
         line.put("path", "/context");
         line.put("headers", headers);
         line.put("body", mapper.readTree(message.getBody(byte[].class)));
-        line.put("event", event.fields());
+        JsonLines.endWithEvent(line, exchange);
         JsonLines.setAsBody(exchange, mapper, line);
     }
 }

@@ -5,8 +5,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Makes the exchange of a held event (the body, split from the request's held events) what it was when it was
- * held, and says whether the Collector accepted it in a batch call: it then goes on as if it had been sent alone.
+ * Makes the exchange of a held event (the body, split from the request's held events) what it was when it was held,
+ * and says whether the Collector accepted it in a batch call: it then goes on as if it had been sent alone.
  */
 public class ResumeHeldEvent implements Processor {
 
@@ -15,8 +15,8 @@ public class ResumeHeldEvent implements Processor {
         HeldEvent held = exchange.getMessage().getBody(HeldEvent.class);
         exchange.getProperties().putAll(held.properties());
         exchange.setProperty(Exchange.SPLIT_INDEX, held.index());
-        exchange.getMessage().setHeaders(held.headers());
-        exchange.getMessage().setBody(held.body());
         exchange.setProperty(BridgeExchange.SENT_IN_BATCH, held.sentInBatch());
+        exchange.getMessage().setHeaders(new java.util.HashMap<>(held.headers()));
+        exchange.getMessage().setBody(held.body());
     }
 }

@@ -52,7 +52,7 @@ public final class CollectorHealthCheck extends ReadinessCheck {
         this.settings = settings;
         this.check = settings.collectorCheck();
         this.nanoClock = nanoClock;
-        String url = settings.collectorContextUrl() + "/authed";
+        String url = settings.collectorEndpoint() + "/context/authed";
         this.authedUrl = settings.isDryRun() ? null : URI.create(url);
         this.shownUrl = URISupport.sanitizeUri(url);
     }
@@ -71,9 +71,11 @@ public final class CollectorHealthCheck extends ReadinessCheck {
             last = probe;
         }
         builder.state(probe.up() ? State.UP : State.DOWN).message(probe.message());
-        builder.detail("collector.url", shownUrl);
-        if (probe.status() != null) {
-            builder.detail("collector.status", probe.status());
+        if (settings.healthDetails()) {
+            builder.detail("collector.url", shownUrl);
+            if (probe.status() != null) {
+                builder.detail("collector.status", probe.status());
+            }
         }
     }
 
@@ -104,14 +106,17 @@ public final class CollectorHealthCheck extends ReadinessCheck {
         }
     }
 
-    /** Camel's health endpoint escapes a slash in a message twice over: messages have none, the URL is in the log. */
+    /**
+     * Camel's health endpoint escapes a slash in a message twice over: messages have none, the URL is in the log. Nor
+     * the environment: whoever reaches the management port is told the state, not the configuration.
+     */
     private String messageFor(int status) {
         if (status >= 200 && status < 300) {
-            return "the Collector accepted the API key and environment " + settings.environment();
+            return "the Collector accepted the API key and environment";
         }
         if (status == 401 || status == 403) {
             return "the Collector answered HTTP " + status + ": API key or environment rejected"
-                    + " (check ABSMARTLY_API_KEY and ABSMARTLY_ENVIRONMENT=" + settings.environment() + ")";
+                    + " (check ABSMARTLY_API_KEY and ABSMARTLY_ENVIRONMENT)";
         }
         if (status == 404) {
             return "the Collector answered HTTP 404: check ABSMARTLY_COLLECTOR_ENDPOINT, which usually ends in v1";

@@ -20,16 +20,21 @@ public final class DataDirHealthCheck extends ReadinessCheck {
     private static final List<String> FOLDERS = List.of("dead-letter", "outbox", "replay");
 
     private final Path dataDir;
+    private final boolean details;
 
-    public DataDirHealthCheck(Path dataDir) {
+    /** @param details whether the answer may show the directory's path (BRIDGE_HEALTH_DETAILS) */
+    public DataDirHealthCheck(Path dataDir, boolean details) {
         super(ID);
         this.dataDir = dataDir;
+        this.details = details;
     }
 
     /** Messages name folders, not paths: Camel's health answer shows each slash of a message escaped twice over. */
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        builder.detail("data.dir", dataDir.toString());
+        if (details) {
+            builder.detail("data.dir", dataDir.toString());
+        }
         try {
             Files.createDirectories(dataDir);
         } catch (IOException notCreated) {

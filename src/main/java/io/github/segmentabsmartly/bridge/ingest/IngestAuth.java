@@ -2,22 +2,25 @@ package io.github.segmentabsmartly.bridge.ingest;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.settings.IngestAuthSettings;
+import io.github.segmentabsmartly.bridge.settings.Source;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Lets in only senders that prove who they are, by any one method configured: a webhook signature (on
- * /segment), a Segment write key (HTTP Basic user name, or {@code writeKey} in the body), or a bearer token.
- * A write key that names an environment or application marks the request's events with it. With no method
- * configured every sender is let in (the bridge warns at start).
+ * Lets in, from its headers and before its body is read, only a sender that proves who it is by a method configured:
+ * a Segment write key (the HTTP Basic user name) or a bearer token, and the source it names becomes the events'. Two
+ * methods need the body, which {@link BodyAuth} checks once it is read and before it is parsed: a webhook signature
+ * (X-Signature, on /segment) and a write key in an uncompressed body (Segment's browser library). With no method
+ * configured, every sender is let in, as one source.
  */
 public class IngestAuth implements Processor {
+
+    static final String SIGNATURE = "signature";
+    static final String BODY_WRITE_KEY = "writeKey";
 
     private final IngestAuthSettings settings;
 
@@ -27,32 +30,32 @@ public class IngestAuth implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        // kept for this check alone: no event of the request carries the bytes or a write key on
-        byte[] rawBody = (byte[]) exchange.removeProperty(BridgeExchange.RAW_BODY);
-        String bodyWriteKey = (String) exchange.removeProperty(BridgeExchange.BODY_WRITE_KEY);
         if (settings.isOpen()) {
+            exchange.setProperty(BridgeExchange.SOURCE, Source.OPEN);
             return;
         }
         String authorization = exchange.getIn().getHeader("Authorization", String.class);
-        String writeKey = basicUser(authorization);
-        if (writeKey == null) {
-            writeKey = bodyWriteKey;
+        Source source = Secrets.match(basicUser(authorization), settings.writeKeys());
+        if (source == null) {
+            source = Secrets.match(bearer(authorization), settings.tokens());
         }
-        String knownWriteKey = matching(writeKey, settings.writeKeys().keySet());
-        if (knownWriteKey != null) {
-            exchange.setProperty(BridgeExchange.SOURCE, settings.writeKeys().get(knownWriteKey));
+        if (source != null) {
+            exchange.setProperty(BridgeExchange.SOURCE, source);
             return;
         }
-        boolean webhook = exchange.getProperty(BridgeExchange.IMPLIED_CALL) == null;
-        if (matching(bearer(authorization), settings.tokens()) != null
-                || webhook && WebhookSignature.isValid(exchange.getIn().getHeader("X-Signature", String.class),
-                        rawBody, settings.sharedSecrets())) {
-            return;
+        boolean webhook = exchange.getVariable(BridgeExchange.TRACKING_API_CALL) == null;
+        if (authorization == null && webhook && !settings.sharedSecrets().isEmpty()
+                && exchange.getIn().getHeader("X-Signature") != null) {
+            exchange.setProperty(BridgeExchange.BODY_CREDENTIALS, SIGNATURE);
+        } else if (authorization == null && !settings.writeKeys().isEmpty()
+                && exchange.getIn().getHeader("Content-Encoding") == null) {
+            exchange.setProperty(BridgeExchange.BODY_CREDENTIALS, BODY_WRITE_KEY);
+        } else {
+            throw refusal(settings, webhook);
         }
-        throw new RequestRejectedException(401, "missing or wrong credentials: " + accepted(webhook));
     }
 
-    private String accepted(boolean webhook) {
+    static RequestRejectedException refusal(IngestAuthSettings settings, boolean webhook) {
         List<String> ways = new ArrayList<>();
         if (!settings.writeKeys().isEmpty()) {
             ways.add("a Segment write key as the HTTP Basic user name");
@@ -63,7 +66,8 @@ public class IngestAuth implements Processor {
         if (!settings.tokens().isEmpty()) {
             ways.add("an Authorization: Bearer token");
         }
-        return ways.isEmpty() ? "this path takes none of the configured methods" : "send " + String.join(", or ", ways);
+        return new RequestRejectedException(401, "missing or wrong credentials: "
+                + (ways.isEmpty() ? "this path takes none of the configured methods" : "send " + String.join(", or ", ways)));
     }
 
     private static String basicUser(String authorization) {
@@ -83,23 +87,5 @@ public class IngestAuth implements Processor {
     private static String bearer(String authorization) {
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : null;
-    }
-
-    /**
-     * The candidate equal to the presented secret, or null. Compared in constant time against every candidate (a
-     * map lookup would compare it character by character), so that timing tells nothing about a near miss.
-     */
-    private static String matching(String presented, Collection<String> candidates) {
-        if (presented == null) {
-            return null;
-        }
-        byte[] bytes = presented.getBytes(StandardCharsets.UTF_8);
-        String found = null;
-        for (String candidate : candidates) {
-            if (MessageDigest.isEqual(bytes, candidate.getBytes(StandardCharsets.UTF_8))) {
-                found = candidate;
-            }
-        }
-        return found;
     }
 }

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers a request that failed inside the bridge (a bug, an edit to a route gone wrong) rather than for what it
- * carried: 500, which senders send again, with {@code {"success": false, "error": ...}}. The cause goes to the
- * log only: its message may quote the request, or name the bridge's internals.
+ * carried: 500, which senders send again, with {@code {"success": false, "error": ...}}. The cause goes to the log
+ * only: its message may quote the request, or name the bridge's internals.
  */
 public class InternalErrorAnswer implements Processor {
 

@@ -6,7 +6,7 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Answers a request that could not be read at all: its status and {@code {"success": false, "error": ...}}. */
+/** Answers a request refused as a whole: its status, {@code {"success": false, "error": ...}}, and a Retry-After. */
 public class RequestRejectedAnswer implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger("bridge.outcomes");
@@ -23,5 +23,8 @@ public class RequestRejectedAnswer implements Processor {
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RequestRejectedException.class);
         LOG.warn("refused a request ({}): {}", rejection.status(), rejection.getMessage());
         JsonAnswer.refusal(exchange, mapper, rejection.status(), rejection.getMessage());
+        if (rejection.retryAfterSeconds() != null) {
+            exchange.getMessage().setHeader("Retry-After", rejection.retryAfterSeconds());
+        }
     }
 }

@@ -1,13 +1,22 @@
 package io.github.segmentabsmartly.bridge.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.BridgeJson;
+import io.github.segmentabsmartly.bridge.event.EventText;
 import io.github.segmentabsmartly.bridge.event.RejectionCode;
+import io.github.segmentabsmartly.bridge.event.UnreadableEvent;
 import io.github.segmentabsmartly.bridge.settings.RequestLimits;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,134 +24,119 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Reads a request body into the events it carries: one event (the body is then that event, and property
- * {@link BridgeExchange#SINGLE_EVENT} is true), or the list of a JSON array of events or of Segment's
- * {@code {"batch": [...]}}. On the HTTP Tracking API paths the call in the path is the type of an event
- * that has none. Anything unreadable is refused as a whole, with a message that says what to fix; within a
- * batch, an element that is null or over the event size limit is kept in place to be rejected on its own
- * (Camel's split would skip a null, and shift every later index). A {@code writeKey} in the body is taken
- * out of it, into {@link BridgeExchange#BODY_WRITE_KEY}, so that it is never stored with an event.
+ * Finds the events a request body carries, reading its tokens without building anything from them: one event (then
+ * property absmartlySingleEvent is true), the elements of a JSON array, or those of Segment's {@code {"batch": [...]}},
+ * whose {@code sentAt}, {@code context} and {@code integrations} each of its events gets where it lacks them. The body
+ * becomes the list of events, each still its JSON text (an event.EventText), parsed when its turn comes. An element
+ * that is not an object, or is over the event size limit, is kept in place to be rejected on its own. On the Tracking
+ * API's paths, the call in the path is the type of an event that has none.
  */
 public class SegmentRequestReader implements Processor {
 
-    private static final Set<String> TRACKING_API_CALLS =
-            Set.of("track", "page", "screen", "identify", "group", "alias", "batch", "import");
+    private static final Set<String> FROM_BATCH = Set.of("sentAt", "context", "integrations");
+    private static final Set<String> WITHOUT_IMPLIED_TYPE = Set.of("batch", "import");
 
-    private final ObjectMapper mapper;
+    private final JsonFactory json = BridgeJson.factory();
+    /** For a value in the middle of the body: the rest of the body is not its trailing tokens. */
+    private final ObjectReader fieldValue;
     private final RequestLimits limits;
 
     public SegmentRequestReader(ObjectMapper mapper, RequestLimits limits) {
-        this.mapper = mapper;
+        this.fieldValue = mapper.readerFor(Object.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.limits = limits;
     }
 
     @Override
     public void process(Exchange exchange) {
-        exchange.setProperty(BridgeExchange.RECEIVED_AT, System.currentTimeMillis());
-        String call = exchange.getProperty(BridgeExchange.IMPLIED_CALL, String.class);
-        if (call != null && !TRACKING_API_CALLS.contains(call)) {
-            throw new RequestRejectedException(404, "unknown call /v1/" + call + ": use one of " + TRACKING_API_CALLS);
-        }
-        byte[] raw = exchange.getIn().getBody(byte[].class);
-        if (call != null && raw != null && raw.length > limits.maxTrackingApiBytes()) {
-            throw tooLarge("the body is " + raw.length + " bytes", limits.maxTrackingApiBytes());
-        }
-        Object body = parse(raw);
-        boolean single = body instanceof Map<?, ?> map && !map.containsKey("batch");
-        if (single && raw.length > limits.maxEventBytes()) {
-            throw tooLarge("the event is " + raw.length + " bytes", limits.maxEventBytes());
-        }
-        if (body instanceof Map<?, ?> map && map.remove("writeKey") instanceof String writeKey) {
-            exchange.setProperty(BridgeExchange.BODY_WRITE_KEY, writeKey);
-        }
-        exchange.setProperty(BridgeExchange.SINGLE_EVENT, single);
-        exchange.getIn().setBody(single ? withImpliedType(body, call) : checkedEvents(eventsOf(body), raw));
-    }
-
-    private static RequestRejectedException tooLarge(String what, long limit) {
-        return new RequestRejectedException(413, what + ", over the limit of " + limit + " bytes");
-    }
-
-    private Object parse(byte[] raw) {
-        if (raw == null || raw.length == 0) {
+        byte[] body = exchange.getIn().getBody(byte[].class);
+        if (body == null || body.length == 0) {
             throw new RequestRejectedException(400, "the body is empty: send a Segment event as JSON");
         }
-        try {
-            return mapper.readValue(raw, Object.class);
+        String call = exchange.getVariable(BridgeExchange.TRACKING_API_CALL, String.class);
+        try (JsonParser parser = json.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            Events events;
+            if (first == JsonToken.START_ARRAY) {
+                events = new Events(elements(parser, body, Map.of()), false);
+            } else if (first == JsonToken.START_OBJECT) {
+                events = eventOrBatch(parser, body, call);
+            } else {
+                throw new RequestRejectedException(400, "the body must be a Segment event (a JSON object), an array"
+                        + " of events, or {\"batch\": [...]}");
+            }
+            if (parser.nextToken() != null) {
+                throw new RequestRejectedException(400, "malformed JSON: more after the end of the body's value");
+            }
+            exchange.setProperty(BridgeExchange.SINGLE_EVENT, events.single());
+            exchange.getIn().setBody(events.list());
         } catch (JsonProcessingException malformed) {
             throw new RequestRejectedException(400, BridgeJson.describe(malformed));
         } catch (IOException unreadable) {
-            throw new RequestRejectedException(400, "unreadable body: " + unreadable.getMessage());
+            throw new RequestRejectedException(400, "the body is not readable JSON");
         }
     }
 
-    private static List<?> eventsOf(Object body) {
-        if (body instanceof List<?> events) {
-            return events;
-        }
-        if (body instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?> events) {
-            events.forEach(event -> inheritFromBatch(event, envelope));
-            return events;
-        }
-        throw new RequestRejectedException(400, body instanceof Map
-                ? "batch must be an array of events"
-                : "the body must be a Segment event (a JSON object), an array of events, or {\"batch\": [...]}");
-    }
-
-    /** Segment's libraries put sentAt (and sometimes context) on the batch rather than on each event. */
-    @SuppressWarnings("unchecked")
-    private static void inheritFromBatch(Object event, Map<?, ?> envelope) {
-        if (event instanceof Map<?, ?> map) {
-            for (String shared : List.of("sentAt", "context")) {
-                if (envelope.get(shared) != null) {
-                    ((Map<String, Object>) map).putIfAbsent(shared, envelope.get(shared));
+    /** The object's fields are skipped, but for a batch's events and what they get from the batch. */
+    private Events eventOrBatch(JsonParser parser, byte[] body, String call) throws IOException {
+        Map<String, Object> fromBatch = new HashMap<>();
+        List<Object> batch = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("batch")) {
+                if (value != JsonToken.START_ARRAY) {
+                    throw new RequestRejectedException(400, "batch must be an array of events");
                 }
+                batch = elements(parser, body, fromBatch);
+            } else if (FROM_BATCH.contains(name)) {
+                fromBatch.put(name, fieldValue.readValue(parser));
+            } else {
+                parser.skipChildren();
             }
         }
-    }
-
-    /** Keeps each element in place, turning the ones to reject (null, too large) into an UnreadableEvent. */
-    private List<?> checkedEvents(List<?> events, byte[] raw) {
-        if (events.size() > limits.maxBatchEvents()) {
-            throw new RequestRejectedException(413, "the batch has " + events.size()
-                    + " events, over the limit of " + limits.maxBatchEvents());
+        if (batch != null) {
+            fromBatch.values().removeIf(value -> value == null);
+            return new Events(batch, false);
         }
-        boolean someMayBeTooLarge = raw.length > limits.maxEventBytes();
-        if (!someMayBeTooLarge && !events.contains(null)) {
-            return events;
-        }
-        List<Object> checked = new ArrayList<>(events.size());
-        for (Object event : events) {
-            checked.add(checkedElement(event, someMayBeTooLarge));
-        }
-        return checked;
-    }
-
-    private Object checkedElement(Object event, boolean mayBeTooLarge) {
-        if (event == null) {
-            return new UnreadableEvent(RejectionCode.NOT_AN_OBJECT, "an event must be a JSON object, not null");
-        }
-        long size = mayBeTooLarge ? sizeOf(event) : 0;
-        if (size > limits.maxEventBytes()) {
-            return new UnreadableEvent(RejectionCode.TOO_LARGE, "the event is " + size + " bytes, over the limit of "
+        if (body.length > limits.maxEventBytes()) {
+            throw new RequestRejectedException(413, "the event is " + body.length + " bytes, over the limit of "
                     + limits.maxEventBytes() + " bytes");
         }
-        return event;
+        Map<String, Object> implied = new LinkedHashMap<>();
+        if (call != null && !WITHOUT_IMPLIED_TYPE.contains(call)) {
+            implied.put("type", call);
+        }
+        return new Events(List.of(new EventText(body, 0, body.length, implied)), true);
     }
 
-    private long sizeOf(Object event) {
-        try {
-            return mapper.writeValueAsBytes(event).length;
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
+    /** Each element of the array the parser is in: its span of the body, or what is wrong with it. */
+    private List<Object> elements(JsonParser parser, byte[] body, Map<String, Object> fromBatch) throws IOException {
+        List<Object> events = new ArrayList<>();
+        for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+            if (element == null) {
+                throw new RequestRejectedException(400, "malformed JSON: the array does not end");
+            }
+            if (events.size() == limits.maxBatchEvents()) {
+                throw new RequestRejectedException(413, "the batch has more than " + limits.maxBatchEvents()
+                        + " events, the limit");
+            }
+            int start = (int) parser.currentTokenLocation().getByteOffset();
+            parser.skipChildren();
+            int length = (int) parser.currentLocation().getByteOffset() - start;
+            if (element != JsonToken.START_OBJECT) {
+                events.add(new UnreadableEvent(RejectionCode.NOT_AN_OBJECT, element == JsonToken.VALUE_NULL
+                        ? "an event must be a JSON object, not null" : "an event must be a JSON object"));
+            } else if (length > limits.maxEventBytes()) {
+                events.add(new UnreadableEvent(RejectionCode.TOO_LARGE, "the event is " + length
+                        + " bytes, over the limit of " + limits.maxEventBytes() + " bytes"));
+            } else {
+                events.add(new EventText(body, start, length, fromBatch));
+            }
         }
+        return events;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object withImpliedType(Object event, String call) {
-        if (call != null && !call.equals("batch") && !call.equals("import")) {
-            ((Map<String, Object>) event).putIfAbsent("type", call);
-        }
-        return event;
+    /** @param single whether the body was one event, rather than an array or a batch (of any size) */
+    private record Events(List<Object> list, boolean single) {
     }
 }

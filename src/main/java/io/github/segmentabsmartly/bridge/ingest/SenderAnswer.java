@@ -2,6 +2,9 @@ package io.github.segmentabsmartly.bridge.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.outcome.EventOutcome;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +12,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Answers the sender from the outcomes of its events. A single event gets its outcome's status; an array or
- * batch gets 200 with one line per event, or 503 when any event must be sent again (so a batch is never
- * resent for the sake of an event that was merely bad).
+ * Answers the sender from the outcomes of its events. A single event gets its outcome's status; an array or batch
+ * gets 200 with one line per event, or 503 when any event must be sent again (so a batch is never resent for the
+ * sake of an event that was merely bad).
  */
 public class SenderAnswer implements Processor {
 
@@ -26,8 +29,8 @@ public class SenderAnswer implements Processor {
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
-        List<EventOutcome> outcomes = exchange.getMessage().getBody(List.class);
-        outcomes = outcomes == null ? List.of() : outcomes;
+        List<EventOutcome> outcomes = new ArrayList<>(exchange.getMessage().getBody(List.class));
+        outcomes.sort(Comparator.comparingInt(EventOutcome::index));
         boolean single = exchange.getProperty(BridgeExchange.SINGLE_EVENT, false, Boolean.class);
         Long retryAfter = retryAfter(outcomes);
         int status = single ? outcomes.get(0).kind().singleEventStatus() : retryAfter != null ? 503 : 200;

@@ -9,14 +9,14 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Segment's webhook signature: X-Signature is the hex HMAC-SHA1 of the raw body, keyed by the shared secret.
- * With batching on, the Actions destination signs only the first element of the array, which is exactly its
- * raw byte span in the body (Segment writes compact JSON); either is accepted. Comparison is constant-time.
+ * Segment's webhook signature: X-Signature is the hex HMAC-SHA1 of the raw body, keyed by the shared secret. With
+ * batching on, the Actions destination signs only the first element of the array, which is exactly its raw byte span
+ * in the body (Segment writes compact JSON); either is accepted. Comparison is constant-time.
  */
 final class WebhookSignature {
 
@@ -25,26 +25,11 @@ final class WebhookSignature {
     private WebhookSignature() {
     }
 
-    static boolean isValid(String signature, byte[] body, List<String> secrets) {
-        if (signature == null || body == null || secrets.isEmpty()) {
-            return false;
-        }
-        byte[] claimed = signature.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII);
-        if (signedByAny(claimed, body, secrets)) {
-            return true;
-        }
-        // Only a batched webhook's body is signed in part; finding that part means parsing the body again.
-        byte[] firstElement = firstArrayElement(body);
-        return firstElement != null && signedByAny(claimed, firstElement, secrets);
-    }
-
-    /** Constant-time against every secret, so that timing tells nothing about which was close. */
-    private static boolean signedByAny(byte[] claimed, byte[] data, List<String> secrets) {
-        boolean valid = false;
-        for (String secret : secrets) {
-            valid |= MessageDigest.isEqual(claimed, hmacHex(secret, data));
-        }
-        return valid;
+    /** Whether the signature is the secret's over the body, or over the body's first array element. */
+    static boolean isValid(String signature, byte[] body, String secret, byte[] firstElement) {
+        byte[] claimed = signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(claimed, hmacHex(secret, body))
+                | (firstElement != null && MessageDigest.isEqual(claimed, hmacHex(secret, firstElement)));
     }
 
     static byte[] hmacHex(String secret, byte[] data) {

@@ -14,7 +14,7 @@ import org.apache.camel.Processor;
  * A page or screen event's goal, from a template such as {@code Page: {name}} or {@code {slug}_pageview}.
  * The name is {@code name}, else {@code properties.name}; a view without one is rejected.
  */
-public class ViewGoalName implements Processor {
+public abstract class ViewGoalName implements Processor {
 
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9_]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(name|slug)}");
@@ -22,7 +22,7 @@ public class ViewGoalName implements Processor {
     private final String callType;
     private final String template;
 
-    public ViewGoalName(String callType, String template) {
+    protected ViewGoalName(String callType, String template) {
         this.callType = callType;
         this.template = template;
     }

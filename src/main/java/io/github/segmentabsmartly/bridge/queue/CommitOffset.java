@@ -12,7 +12,7 @@ import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 public class CommitOffset implements Processor {
 
     /** Where {@link QueuedEvent} keeps the record's {@link KafkaManualCommit}. */
-    static final String PROPERTY = "bridgeKafkaCommit";
+    static final String PROPERTY = "absmartlyKafkaCommit";
 
     @Override
     public void process(Exchange exchange) {

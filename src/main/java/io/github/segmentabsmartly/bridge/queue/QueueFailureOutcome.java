@@ -1,7 +1,7 @@
 package io.github.segmentabsmartly.bridge.queue;
 
-import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
-import io.github.segmentabsmartly.bridge.ingest.Outcomes;
+import io.github.segmentabsmartly.bridge.outcome.EventOutcome.Kind;
+import io.github.segmentabsmartly.bridge.outcome.Outcomes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -11,7 +11,7 @@ public class QueueFailureOutcome implements Processor {
     @Override
     public void process(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Outcomes.record(exchange, Kind.RETRY_LATER, "queue_unavailable",
-                "Kafka did not take the event: " + (cause == null ? "unknown" : cause.getMessage()), null, null);
+        Outcomes.record(exchange, Kind.RETRY_LATER, "queue_unavailable", "Kafka did not take the event: send it again",
+                String.valueOf(cause), null, null);
     }
 }

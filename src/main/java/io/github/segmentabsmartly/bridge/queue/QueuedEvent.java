@@ -19,7 +19,7 @@ import org.apache.camel.spi.IdempotentRepository;
 public class QueuedEvent implements Processor {
 
     /** The record's event as it was read, for {@link ReadAgainOrDeadLetter} to dead-letter. */
-    static final String RECORD_EVENT = "bridgeRecordEvent";
+    static final String RECORD_EVENT = "absmartlyRecordEvent";
 
     private final ObjectMapper mapper;
     private final IdempotentRepository dedup;

@@ -2,10 +2,10 @@ package io.github.segmentabsmartly.bridge.queue;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
-import io.github.segmentabsmartly.bridge.ingest.EventOutcome;
-import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
-import io.github.segmentabsmartly.bridge.ingest.Outcomes;
-import io.github.segmentabsmartly.bridge.sink.EventNotDeliveredException;
+import io.github.segmentabsmartly.bridge.outcome.EventOutcome;
+import io.github.segmentabsmartly.bridge.outcome.EventOutcome.Kind;
+import io.github.segmentabsmartly.bridge.outcome.Outcomes;
+import io.github.segmentabsmartly.bridge.outcome.EventNotDeliveredException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,10 +59,8 @@ public class ReadAgainOrDeadLetter implements Processor {
         }
         failing.remove(partition);
         exchange.setProperty(BridgeExchange.EVENT, new SegmentEvent(event));
-        exchange.setProperty(BridgeExchange.KEEP_FOR_REPLAY, true);
-        String reason = "failed inside the bridge each time it was read for " + retryFor.toSeconds() + " s, last: "
-                + notDelivered.outcome().reason();
-        Outcomes.record(exchange, Kind.DEAD_LETTERED, EventOutcome.INTERNAL_ERROR, reason, null, null);
+        Outcomes.record(exchange, Kind.DEAD_LETTERED, EventOutcome.INTERNAL_ERROR, "failed inside the bridge each time"
+                + " it was read for " + retryFor.toSeconds() + " s", notDelivered.outcome().fullReason(), null, null);
     }
 
     private record FirstFailure(long offset, long atNanos) {

@@ -1,24 +1,20 @@
 package io.github.segmentabsmartly.bridge.replay;
 
-import io.github.segmentabsmartly.bridge.ingest.EventOutcome;
-
 /**
- * Whether a replay has stopped sending: the outcome of its first event that the Collector could not take now. Set on
- * the replayed file's exchange by {@link ReplayFileReader}, and so seen by each of its events.
+ * Whether a file's replay has stopped sending: the line and reason of its first event that the Collector could not
+ * take now. Each line of the file shares it.
  */
 final class ReplayHalt {
 
-    static final String PROPERTY = "bridgeReplayHalt";
+    private volatile String cause;
 
-    private volatile EventOutcome cause;
-
-    EventOutcome cause() {
+    String cause() {
         return cause;
     }
 
-    void haltAt(EventOutcome outcome) {
+    void haltAt(int lineNumber, String reason) {
         if (cause == null) {
-            cause = outcome;
+            cause = "the Collector could not take the event of line " + lineNumber + " now (" + reason + ")";
         }
     }
 }

@@ -1,18 +1,27 @@
 package io.github.segmentabsmartly.bridge.settings;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Every setting the processors read, checked once at start. Each key lives in application.properties and is
- * overridden by its environment variable (the key upper-cased, dots and dashes turned into underscores).
- * Deliberately has no toString: it holds the API key.
+ * The settings the bridge's Java code reads, and the checks of those the routes read, made once at start. Every key
+ * and its default is in application.properties, and an environment variable overrides it (the key upper-cased, dots
+ * and dashes turned into underscores). Deliberately has no toString: it holds the API key.
  */
 public final class BridgeSettings {
 
     /** Kafka's producer default for batch.size, which the bridge leaves as it is. */
     private static final long KAFKA_BATCH_BYTES = 16_384;
+    private static final List<String> FLAGS_THE_ROUTES_READ = List.of("absmartly.enable-page-view-tracking",
+            "absmartly.enable-screen-view-tracking", "absmartly.enable-exposure-tracking", "absmartly.hash-units",
+            "bridge.delivery.collector-batch", "bridge.kafka.replay-dead-letters");
+    private static final List<String> NUMBERS_THE_ROUTES_READ = List.of("bridge.collector.connect-timeout-ms",
+            "bridge.collector.response-timeout-ms", "bridge.collector.max-connections", "bridge.kafka.consumers",
+            "bridge.kafka.session-timeout-ms");
 
     private final String collectorEndpoint;
     private final String apiKey;
@@ -22,9 +31,7 @@ public final class BridgeSettings {
     private final String agent;
     private final UnitMapping unitMapping;
     private final GoalMapping goalMapping;
-    private final boolean pageViewTracking;
-    private final boolean screenViewTracking;
-    private final boolean exposureTracking;
+    private final List<String> integrationNames;
     private final String pageGoalFormat;
     private final String screenGoalFormat;
     private final TimestampMode timestampMode;
@@ -33,60 +40,61 @@ public final class BridgeSettings {
     private final DedupSettings dedup;
     private final QueueSettings queue;
     private final IngestAuthSettings ingestAuth;
-    private final boolean hashUnits;
+    private final boolean ingestOpen;
+    private final String serverHost;
+    private final int ingestThreads;
+    private final int deliveryParallelism;
     private final CollectorCheck collectorCheck;
-    private final CollectorConnection collectorConnection;
-    private final boolean ingestOnEventLoop;
-    private final boolean collectorBatch;
-    private final int ingestEventLoops;
+    private final boolean healthDetails;
 
     private BridgeSettings(Function<String, String> properties) {
         Reader read = new Reader(properties);
-        collectorEndpoint = stripTrailingSlashes(read.text("absmartly.collector-endpoint", ""));
-        apiKey = read.text("absmartly.api-key", "");
-        environment = read.text("absmartly.environment", "");
-        application = read.text("absmartly.application", "").trim();
-        applicationVersion = read.text("absmartly.application-version", "0").trim();
-        agent = read.text("absmartly.agent", "").trim();
-        unitMapping = UnitMapping.parse(read.text("absmartly.unit-mapping", "anonymousId=anonymousId,userId=userId"));
-        goalMapping = GoalMapping.parse(read.text("absmartly.goal-mapping", ""));
-        pageViewTracking = read.flag("absmartly.enable-page-view-tracking");
-        screenViewTracking = read.flag("absmartly.enable-screen-view-tracking");
-        exposureTracking = read.flag("absmartly.enable-exposure-tracking");
-        pageGoalFormat = read.text("absmartly.page-goal-format", "Page: {name}");
-        screenGoalFormat = read.text("absmartly.screen-goal-format", "Screen: {name}");
-        timestampMode = TimestampMode.parse(read.text("absmartly.timestamps", "event"));
+        collectorEndpoint = stripTrailingSlashes(read.text("absmartly.collector-endpoint"));
+        apiKey = read.text("absmartly.api-key");
+        environment = read.text("absmartly.environment");
+        application = read.text("absmartly.application").trim();
+        applicationVersion = read.text("absmartly.application-version").trim();
+        agent = read.text("absmartly.agent").trim();
+        unitMapping = UnitMapping.parse(read.text("absmartly.unit-mapping"));
+        goalMapping = GoalMapping.parse(read.text("absmartly.goal-mapping"));
+        integrationNames = Arrays.stream(read.text("absmartly.integration-names").split(",")).map(String::trim)
+                .filter(name -> !name.isEmpty()).toList();
+        pageGoalFormat = read.text("absmartly.page-goal-format");
+        screenGoalFormat = read.text("absmartly.screen-goal-format");
+        timestampMode = TimestampMode.parse(read.text("absmartly.timestamps"));
         deliveryPolicy = new DeliveryPolicy(
-                Duration.ofMillis(read.wholeNumber("bridge.delivery.budget-ms", 3000)),
-                Duration.ofMillis(read.wholeNumber("bridge.delivery.backoff-initial-ms", 100)),
-                Duration.ofMillis(read.wholeNumber("bridge.delivery.backoff-max-ms", 1000)),
-                Duration.ofSeconds(read.wholeNumber("bridge.delivery.retry-after-seconds", 5)),
-                (int) Math.max(1, read.wholeNumber("bridge.delivery.batch-parallelism", 16)));
+                Duration.ofMillis(read.wholeNumber("bridge.delivery.budget-ms")),
+                Duration.ofMillis(read.wholeNumber("bridge.delivery.backoff-initial-ms")),
+                Duration.ofMillis(read.wholeNumber("bridge.delivery.backoff-max-ms")),
+                Duration.ofSeconds(read.wholeNumber("bridge.delivery.retry-after-seconds")));
         requestLimits = new RequestLimits(
-                read.wholeNumber("bridge.limits.max-event-bytes", 32_768),
-                read.wholeNumber("bridge.limits.max-tracking-api-bytes", 512_000),
-                (int) read.wholeNumber("bridge.limits.max-batch-events", 4_000),
-                (int) read.wholeNumber("bridge.limits.max-requests-in-flight", 64),
-                read.wholeNumber("camel.server.max-body-size", 8_388_608));
+                read.wholeNumber("bridge.limits.max-event-bytes"),
+                read.wholeNumber("bridge.limits.max-tracking-api-bytes"),
+                (int) read.wholeNumber("bridge.limits.max-batch-events"),
+                read.wholeNumber("bridge.limits.max-body-bytes"),
+                read.wholeNumber("bridge.limits.max-bytes-in-flight"),
+                Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.limits.read-timeout-ms"))));
+        if (requestLimits.maxBytesInFlight() < requestLimits.maxBodyBytes()) {
+            throw new InvalidSettingException("BRIDGE_LIMITS_MAX_BYTES_IN_FLIGHT must be at least"
+                    + " BRIDGE_LIMITS_MAX_BODY_BYTES: a body of that size could never be read");
+        }
         dedup = new DedupSettings(
-                DedupSettings.parseStore(read.text("bridge.dedup.store", "memory")),
-                (int) read.wholeNumber("bridge.dedup.window-size", 100_000),
-                read.text("bridge.dedup.jdbc-url", "jdbc:h2:file:./data/dedup/message-ids"),
-                read.text("bridge.dedup.kafka-topic", "absmartly-bridge-dedup"));
+                DedupSettings.parseStore(read.text("bridge.dedup.store")),
+                (int) read.wholeNumber("bridge.dedup.window-size"),
+                read.text("bridge.dedup.jdbc-url"),
+                read.text("bridge.dedup.kafka-topic"));
         queue = new QueueSettings(
-                QueueSettings.parseMode(read.text("bridge.mode", "direct")),
-                QueueSettings.parseRoles(read.text("bridge.roles", "ingest,deliver")),
-                read.text("bridge.kafka.brokers", "localhost:9092").trim(),
-                read.text("bridge.kafka.topic", "absmartly-events").trim(),
-                read.text("bridge.kafka.dead-letter-topic", "absmartly-dead-letters").trim(),
-                (int) Math.max(1, read.wholeNumber("bridge.kafka.partitions", 6)),
-                (short) Math.max(1, read.wholeNumber("bridge.kafka.replication-factor", 1)),
-                (int) Math.max(1, read.wholeNumber("bridge.kafka.consumers", 1)),
-                read.text("bridge.kafka.group", "absmartly-bridge").trim(),
-                read.flag("bridge.kafka.replay-dead-letters"),
-                Duration.ofMillis(read.wholeNumber("bridge.kafka.internal-error-retry-ms", 60_000)));
+                QueueSettings.parseMode(read.text("bridge.mode")),
+                QueueSettings.parseRoles(read.text("bridge.roles")),
+                read.text("bridge.kafka.brokers").trim(),
+                read.text("bridge.kafka.topic").trim(),
+                read.text("bridge.kafka.dead-letter-topic").trim(),
+                (int) Math.max(1, read.wholeNumber("bridge.kafka.partitions")),
+                (short) Math.max(1, read.wholeNumber("bridge.kafka.replication-factor")),
+                read.text("bridge.kafka.group").trim(),
+                Duration.ofMillis(read.wholeNumber("bridge.kafka.internal-error-retry-ms")));
         // routes/queue.yaml's producers read it; a buffer smaller than one Kafka batch would fail every record
-        if (read.wholeNumber("bridge.kafka.buffer-bytes", KAFKA_BATCH_BYTES) < KAFKA_BATCH_BYTES) {
+        if (read.wholeNumber("bridge.kafka.buffer-bytes") < KAFKA_BATCH_BYTES) {
             throw new InvalidSettingException("BRIDGE_KAFKA_BUFFER_BYTES must be at least " + KAFKA_BATCH_BYTES
                     + ", the size of a Kafka producer's batch");
         }
@@ -94,21 +102,21 @@ public final class BridgeSettings {
             throw new InvalidSettingException("BRIDGE_DEDUP_STORE=kafka needs BRIDGE_MODE=kafka");
         }
         ingestAuth = new IngestAuthSettings(
-                IngestAuthSettings.parseList(read.text("segment.shared-secrets", "")),
-                IngestAuthSettings.parseWriteKeys(read.text("segment.write-keys", "")),
-                IngestAuthSettings.parseList(read.text("ingest.tokens", "")));
-        hashUnits = read.flag("absmartly.hash-units");
-        collectorConnection = new CollectorConnection(
-                Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.collector.connect-timeout-ms", 1000))),
-                Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.collector.response-timeout-ms", 1000))),
-                (int) Math.max(1, read.wholeNumber("bridge.collector.max-connections", 32)));
-        ingestOnEventLoop = read.flag("bridge.ingest.on-event-loop", true);
-        collectorBatch = read.flag("bridge.delivery.collector-batch");
-        ingestEventLoops = (int) Math.max(1,
-                read.wholeNumber("bridge.ingest.event-loops", Runtime.getRuntime().availableProcessors()));
+                IngestAuthSettings.parseSecrets(read.optional("segment.shared-secrets"), "SEGMENT_SHARED_SECRETS",
+                        "webhook"),
+                IngestAuthSettings.parseWriteKeys(read.optional("segment.write-keys")),
+                IngestAuthSettings.parseSecrets(read.optional("ingest.tokens"), "INGEST_TOKENS", "token"));
+        ingestOpen = read.flag("bridge.ingest.open");
+        // Camel's own setting, whose default (all interfaces) is Camel's
+        serverHost = Objects.requireNonNullElse(read.optional("camel.server.host"), "0.0.0.0").trim();
+        ingestThreads = (int) Math.max(1, read.wholeNumber("bridge.ingest.threads"));
+        deliveryParallelism = (int) Math.max(1, read.wholeNumber("bridge.delivery.batch-parallelism"));
         collectorCheck = new CollectorCheck(
-                Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.health.collector-timeout-ms", 1000))),
-                Duration.ofMillis(read.wholeNumber("bridge.health.collector-cache-ms", 5000)));
+                Duration.ofMillis(Math.max(1, read.wholeNumber("bridge.health.collector-timeout-ms"))),
+                Duration.ofMillis(read.wholeNumber("bridge.health.collector-cache-ms")));
+        healthDetails = read.flag("bridge.health.details");
+        FLAGS_THE_ROUTES_READ.forEach(read::flag);
+        NUMBERS_THE_ROUTES_READ.forEach(read::wholeNumber);
         requireCollectorCredentials();
     }
 
@@ -118,6 +126,10 @@ public final class BridgeSettings {
     }
 
     private void requireCollectorCredentials() {
+        HeaderValues.require(environment, "ABSMARTLY_ENVIRONMENT");
+        HeaderValues.require(application, "ABSMARTLY_APPLICATION");
+        HeaderValues.require(applicationVersion, "ABSMARTLY_APPLICATION_VERSION");
+        HeaderValues.require(agent, "ABSMARTLY_AGENT");
         if (isDryRun()) {
             return;
         }
@@ -127,9 +139,22 @@ public final class BridgeSettings {
         if (apiKey.isBlank()) {
             throw new InvalidSettingException("ABSMARTLY_API_KEY is required when ABSMARTLY_COLLECTOR_ENDPOINT is set");
         }
+        HeaderValues.require(apiKey, "ABSMARTLY_API_KEY");
         if (environment.isBlank()) {
             throw new InvalidSettingException(
                     "ABSMARTLY_ENVIRONMENT is required when ABSMARTLY_COLLECTOR_ENDPOINT is set");
+        }
+    }
+
+    /**
+     * Ingest without credentials is for trying the bridge (a dry run), for a port only this machine reaches, or by
+     * choice: anywhere else it would take events from anyone.
+     */
+    public void requireIngestNotOpenToAll() {
+        boolean loopback = serverHost.equals("localhost") || serverHost.equals("::1") || serverHost.startsWith("127.");
+        if (queue.ingests() && ingestAuth.isOpen() && !isDryRun() && !loopback && !ingestOpen) {
+            throw new InvalidSettingException("ingest would take events from anyone who can reach " + serverHost
+                    + ": set SEGMENT_WRITE_KEYS, SEGMENT_SHARED_SECRETS or INGEST_TOKENS, or BRIDGE_INGEST_OPEN=true");
         }
     }
 
@@ -151,10 +176,7 @@ public final class BridgeSettings {
         return collectorEndpoint.isEmpty();
     }
 
-    public String collectorContextUrl() {
-        return collectorEndpoint + "/context";
-    }
-
+    /** The Collector endpoint, without a trailing slash. */
     public String collectorEndpoint() {
         return collectorEndpoint;
     }
@@ -187,16 +209,9 @@ public final class BridgeSettings {
         return goalMapping;
     }
 
-    public boolean pageViewTracking() {
-        return pageViewTracking;
-    }
-
-    public boolean screenViewTracking() {
-        return screenViewTracking;
-    }
-
-    public boolean exposureTracking() {
-        return exposureTracking;
+    /** Names of this destination in an event's integrations object besides "AB Smartly". */
+    public List<String> integrationNames() {
+        return integrationNames;
     }
 
     public String pageGoalFormat() {
@@ -227,80 +242,48 @@ public final class BridgeSettings {
         return queue;
     }
 
-    /** For the routes: whether this instance takes events over HTTP (the ingest routes' precondition). */
-    public boolean ingests() {
-        return queue.ingests();
-    }
-
-    /** For the routes: whether accepted events go to the Kafka topic rather than to the Collector. */
-    public boolean queuesEvents() {
-        return queue.isKafka();
-    }
-
-    /** For the routes: whether this instance delivers from the Kafka topic. */
-    public boolean consumesTopic() {
-        return queue.consumesTopic();
-    }
-
-    /** For the routes: whether this instance replays the dead-letter topic. */
-    public boolean replaysDeadLetterTopic() {
-        return queue.isKafka() && queue.replayDeadLetters();
-    }
-
     public IngestAuthSettings ingestAuth() {
         return ingestAuth;
     }
 
-    /** ABSMARTLY_HASH_UNITS: uids leave as the SDKs' MD5 hashes, never in clear. */
-    public boolean hashUnits() {
-        return hashUnits;
+    /** Threads that handle requests, one a request from its start to its answer. */
+    public int ingestThreads() {
+        return ingestThreads;
     }
 
-    public CollectorConnection collectorConnection() {
-        return collectorConnection;
-    }
-
-    /**
-     * Whether the HTTP routes run on the server's event loop (BRIDGE_INGEST_ON_EVENT_LOOP, and only when nothing
-     * on their way blocks a thread: events go to a Collector, not to the outbox file or a Kafka topic, and the
-     * dedup store is in memory). Otherwise Camel runs each request on a worker thread.
-     */
-    public boolean ingestRunsOnEventLoop() {
-        boolean dedupInMemory = dedup.store() == DedupSettings.Store.MEMORY || dedup.store() == DedupSettings.Store.NONE;
-        return ingestOnEventLoop && !isDryRun() && !queuesEvents() && dedupInMemory;
-    }
-
-    /** Whether the events of an array or batch go to the Collector in batch calls (PUT {endpoint}/context/batch). */
-    public boolean collectorBatch() {
-        return collectorBatch;
-    }
-
-    /** How many event loops serve the HTTP routes when they run on them (by default, one a core). */
-    public int ingestEventLoops() {
-        return ingestEventLoops;
+    /** Threads the events of arrays and batches are handled on at once, shared by all requests. */
+    public int deliveryParallelism() {
+        return deliveryParallelism;
     }
 
     public CollectorCheck collectorCheck() {
         return collectorCheck;
     }
 
+    /** Whether the bridge's health checks give details (the Collector's URL, the data directory) on request. */
+    public boolean healthDetails() {
+        return healthDetails;
+    }
+
     /** Property lookups that turn a bad value into an error naming its environment variable. */
     private record Reader(Function<String, String> properties) {
 
-        String text(String key, String fallback) {
+        /** A key application.properties gives a default for. */
+        String text(String key) {
             String value = properties.apply(key);
-            return value == null ? fallback : value;
+            if (value == null) {
+                throw new IllegalStateException(key + " has no value: application.properties gives every key's default");
+            }
+            return value;
+        }
+
+        /** A key that is left out by default (null). */
+        String optional(String key) {
+            return properties.apply(key);
         }
 
         boolean flag(String key) {
-            return flag(key, false);
-        }
-
-        boolean flag(String key, boolean fallback) {
-            String value = text(key, "").trim();
-            if (value.isEmpty()) {
-                return fallback;
-            }
+            String value = text(key).trim();
             if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
                 return Boolean.parseBoolean(value);
             }
@@ -308,11 +291,8 @@ public final class BridgeSettings {
                     environmentVariableFor(key) + " must be true or false, not '" + value + "'");
         }
 
-        long wholeNumber(String key, long fallback) {
-            String value = text(key, "").trim();
-            if (value.isEmpty()) {
-                return fallback;
-            }
+        long wholeNumber(String key) {
+            String value = text(key).trim();
             try {
                 long parsed = Long.parseLong(value);
                 if (parsed >= 0) {

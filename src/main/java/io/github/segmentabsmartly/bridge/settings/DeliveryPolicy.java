@@ -5,13 +5,11 @@ import java.time.Duration;
 /**
  * How hard the bridge tries the Collector while the sender waits.
  *
- * @param budget          all attempts for one incoming request start within this time (Segment waits 5 s)
- * @param initialBackoff  delay before the first retry; doubled for each further one
- * @param maxBackoff      cap on one delay, before jitter
+ * @param budget           all attempts for one incoming request start within this time (Segment waits 5 s)
+ * @param initialBackoff   delay before the first retry; doubled for each further one
+ * @param maxBackoff       cap on one delay, before jitter
  * @param senderRetryAfter the Retry-After given to the sender when no Collector answer suggested one
- * @param batchParallelism threads preparing the events of arrays and batches (all requests share them); 1: one
- *                         event after the other
  */
-public record DeliveryPolicy(Duration budget, Duration initialBackoff, Duration maxBackoff, Duration senderRetryAfter,
-        int batchParallelism) {
+public record DeliveryPolicy(Duration budget, Duration initialBackoff, Duration maxBackoff,
+        Duration senderRetryAfter) {
 }

@@ -1,11 +1,9 @@
 package io.github.segmentabsmartly.bridge.settings;
 
-import io.github.segmentabsmartly.bridge.InvalidConfigurationException;
-
-/** A setting that stops the bridge from starting; the message names the environment variable to fix. */
-public class InvalidSettingException extends InvalidConfigurationException {
+/** A setting the bridge refuses to start with; the message names the environment variable to fix. */
+public class InvalidSettingException extends RuntimeException {
 
     public InvalidSettingException(String message) {
-        super(message);
+        super(message, null, false, false);
     }
 }

@@ -17,15 +17,12 @@ import java.util.Set;
  * @param deadLetterTopic   the topic dead letters are copied to
  * @param partitions        partitions of the topics the bridge creates when they are missing
  * @param replicationFactor replication factor of the topics the bridge creates
- * @param consumers         delivery consumers in this instance (each takes some of the partitions)
  * @param group             the consumer group of delivery consumers
- * @param replayDeadLetters whether this instance replays the dead-letter topic (in a group of its own)
  * @param internalErrorRetry how long a record whose event fails inside the bridge is read again before it is
  *                          dead-lettered
  */
 public record QueueSettings(Mode mode, Set<Role> roles, String brokers, String topic, String deadLetterTopic,
-        int partitions, short replicationFactor, int consumers, String group, boolean replayDeadLetters,
-        Duration internalErrorRetry) {
+        int partitions, short replicationFactor, String group, Duration internalErrorRetry) {
 
     public enum Mode { DIRECT, KAFKA }
 

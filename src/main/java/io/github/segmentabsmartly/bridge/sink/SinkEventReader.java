@@ -3,19 +3,19 @@ package io.github.segmentabsmartly.bridge.sink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.BridgeJson;
 import io.github.segmentabsmartly.bridge.event.RejectionCode;
-import io.github.segmentabsmartly.bridge.ingest.UnreadableEvent;
+import io.github.segmentabsmartly.bridge.event.UnreadableEvent;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Reads the one Segment event handed to {@code direct:absmartly-sink} (a Map, a Jackson tree, or JSON as text,
- * bytes or a stream) into the event as a Map. What cannot be read becomes an {@link UnreadableEvent}, to be
+ * Reads the one Segment event handed to {@code direct:absmartly-sink} (a Map, a Jackson tree, or JSON as text, bytes
+ * or a stream) into a list of one event, for the sink's split. What cannot be read becomes an UnreadableEvent, to be
  * rejected with its reason like any other bad event.
  */
 public class SinkEventReader implements Processor {
@@ -30,8 +30,7 @@ public class SinkEventReader implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        exchange.setProperty(BridgeExchange.RECEIVED_AT, System.currentTimeMillis());
-        exchange.getIn().setBody(eventOf(exchange));
+        exchange.getIn().setBody(List.of(eventOf(exchange)));
     }
 
     private Object eventOf(Exchange exchange) {
@@ -56,7 +55,7 @@ public class SinkEventReader implements Processor {
         } catch (JsonProcessingException malformed) {
             return new UnreadableEvent(RejectionCode.MALFORMED_JSON, BridgeJson.describe(malformed));
         } catch (IOException unreadable) {
-            return new UnreadableEvent(RejectionCode.MALFORMED_JSON, "unreadable event: " + unreadable.getMessage());
+            return new UnreadableEvent(RejectionCode.MALFORMED_JSON, "the event is not readable JSON");
         }
     }
 }

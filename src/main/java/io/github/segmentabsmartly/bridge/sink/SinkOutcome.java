@@ -1,16 +1,16 @@
 package io.github.segmentabsmartly.bridge.sink;
 
-import io.github.segmentabsmartly.bridge.ingest.EventOutcome;
+import io.github.segmentabsmartly.bridge.outcome.EventNotDeliveredException;
+import io.github.segmentabsmartly.bridge.outcome.EventOutcome;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * Tells the route that handed an event to {@code direct:absmartly-sink} what became of it: the
- * {@link EventOutcome} as the body, and its outcome and reason as headers. An event that was not accepted now
- * but may be later fails the exchange instead, so that the caller's own error handling (its redelivery, its
- * transaction, its broker) keeps the event.
+ * Tells the route that handed an event to {@code direct:absmartly-sink} what became of it: the EventOutcome as the
+ * body, and its outcome and reason as headers. An event that was not accepted now but may be later fails the exchange
+ * instead, so that the caller's own error handling (its redelivery, its transaction, its broker) keeps the event.
  */
 public class SinkOutcome implements Processor {
 

@@ -1,25 +1,25 @@
 package io.github.segmentabsmartly.bridge.sink;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
-import io.github.segmentabsmartly.bridge.settings.SourceOverrides;
+import io.github.segmentabsmartly.bridge.settings.Source;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Delivers the events that pass here with their own X-Environment and X-Application (blank: the bridge's
- * settings), as a Segment source's write key can. The absmartly-sink Kamelet makes one from its properties.
+ * Delivers the events that pass here with their own X-Environment and X-Application (blank: the bridge's settings),
+ * as a Segment source's write key can. The absmartly-sink Kamelet makes one from its properties.
  */
 public class SourceOverride implements Processor {
 
-    private final SourceOverrides overrides;
+    private final Source source;
 
     public SourceOverride(String environment, String application) {
-        this.overrides = new SourceOverrides(blankToNull(environment), blankToNull(application));
+        this.source = new Source(Source.SINK.id(), blankToNull(environment), blankToNull(application));
     }
 
     @Override
     public void process(Exchange exchange) {
-        exchange.setProperty(BridgeExchange.SOURCE, overrides);
+        exchange.setProperty(BridgeExchange.SOURCE, source);
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,7 @@ package io.github.segmentabsmartly.bridge.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.segmentabsmartly.bridge.settings.DeliveryPolicy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.LongSummaryStatistics;
 import java.util.stream.IntStream;
@@ -13,8 +14,8 @@ class CollectorRetryPolicyTest {
 
     static final int SAMPLES = 20_000;
     static final CollectorRetryPolicy POLICY = new CollectorRetryPolicy(new DeliveryPolicy(
-            Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(5), 16),
-            CollectorCallObserver.NONE);
+            Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(5)),
+            new CollectorCallMetrics(new SimpleMeterRegistry()));
 
     @ParameterizedTest
     @CsvSource({

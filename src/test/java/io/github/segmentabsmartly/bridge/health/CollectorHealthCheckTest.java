@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.segmentabsmartly.bridge.settings.BridgeSettings;
 import io.github.segmentabsmartly.bridge.support.CollectorStandIn;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
+import io.github.segmentabsmartly.bridge.support.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,11 @@ class CollectorHealthCheckTest {
     void start() throws Exception {
         collector = new CollectorStandIn();
         context = new DefaultCamelContext();
-        BridgeSettings settings = BridgeSettings.from(Map.of(
+        BridgeSettings settings = Settings.of(Map.of(
                 "absmartly.collector-endpoint", collector.endpoint(),
                 "absmartly.api-key", RunningBridge.API_KEY,
                 "absmartly.environment", "production",
-                "bridge.health.collector-cache-ms", "5000")::get);
+                "bridge.health.collector-cache-ms", "5000"));
         check = new CollectorHealthCheck(settings, nanos::get);
         check.setCamelContext(context);
     }

@@ -55,7 +55,7 @@ class DataDirHealthCheckTest {
     }
 
     private HealthCheck.Result call(Path dataDir) {
-        DataDirHealthCheck check = new DataDirHealthCheck(dataDir);
+        DataDirHealthCheck check = new DataDirHealthCheck(dataDir, true);
         check.setCamelContext(context);
         return check.call();
     }

@@ -28,7 +28,7 @@ class WebhookSignatureTest {
             boolean valid) {
         byte[] bytes = (body.equals("SINGLE") ? SINGLE : BATCH).getBytes(StandardCharsets.UTF_8);
 
-        assertEquals(valid, WebhookSignature.isValid(signature, bytes, List.of(secrets.split(","))));
+        assertEquals(valid, signedByAny(signature, bytes, secrets.split(",")));
     }
 
     @ParameterizedTest
@@ -39,8 +39,13 @@ class WebhookSignatureTest {
         String pretty = SINGLE.replace(",", ", ").replace(":", ": ");
         String prettyBatch = BATCH.replace("},{", "}, {").replace(":", ": ");
 
-        assertEquals(false, WebhookSignature.isValid(signature, pretty.getBytes(StandardCharsets.UTF_8), List.of("s3cr3t")));
-        assertEquals(false,
-                WebhookSignature.isValid(signature, prettyBatch.getBytes(StandardCharsets.UTF_8), List.of("s3cr3t")));
+        assertEquals(false, signedByAny(signature, pretty.getBytes(StandardCharsets.UTF_8), "s3cr3t"));
+        assertEquals(false, signedByAny(signature, prettyBatch.getBytes(StandardCharsets.UTF_8), "s3cr3t"));
+    }
+
+    private static boolean signedByAny(String signature, byte[] body, String... secrets) {
+        byte[] firstElement = WebhookSignature.firstArrayElement(body);
+        return List.of(secrets).stream()
+                .anyMatch(secret -> WebhookSignature.isValid(signature, body, secret, firstElement));
     }
 }

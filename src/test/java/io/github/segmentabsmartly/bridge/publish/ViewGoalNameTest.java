@@ -26,7 +26,7 @@ class ViewGoalNameTest {
             pageview                | Home                  | pageview
             """)
     void templateFillsNameAndSlug(String template, String name, String goal) {
-        assertEquals(goal, new ViewGoalName("page", template).goalName(name));
+        assertEquals(goal, new PageGoalName(template).goalName(name));
     }
 
     @ParameterizedTest
@@ -35,6 +35,6 @@ class ViewGoalNameTest {
             {name} ({slug})         | {slug}                | {slug} (_slug_)
             """)
     void nameIsInsertedLiterally(String template, String name, String goal) {
-        assertEquals(goal, new ViewGoalName("page", template).goalName(name));
+        assertEquals(goal, new PageGoalName(template).goalName(name));
     }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.event.SegmentEvent;
-import io.github.segmentabsmartly.bridge.ingest.EventOutcome;
-import io.github.segmentabsmartly.bridge.ingest.EventOutcome.Kind;
-import io.github.segmentabsmartly.bridge.sink.EventNotDeliveredException;
+import io.github.segmentabsmartly.bridge.outcome.EventOutcome;
+import io.github.segmentabsmartly.bridge.outcome.EventOutcome.Kind;
+import io.github.segmentabsmartly.bridge.outcome.EventNotDeliveredException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,8 +41,8 @@ class ReadAgainOrDeadLetterTest {
         EventOutcome outcome = last.getProperty(BridgeExchange.OUTCOME, EventOutcome.class);
         assertEquals(Kind.DEAD_LETTERED, outcome.kind());
         assertEquals("internal_error", outcome.reasonCode());
-        assertEquals("failed inside the bridge each time it was read for 60 s, last: internal error: boom",
-                outcome.reason());
+        assertEquals("failed inside the bridge each time it was read for 60 s: internal error: boom",
+                outcome.fullReason());
         assertEquals("m-1", outcome.messageId());
         assertTrue(outcome.keptForReplay());
         assertEquals(new SegmentEvent(EVENT), last.getProperty(BridgeExchange.EVENT));
@@ -101,7 +101,7 @@ class ReadAgainOrDeadLetterTest {
         exchange.getMessage().setHeader(KafkaConstants.OFFSET, offset);
         exchange.setProperty(QueuedEvent.RECORD_EVENT, EVENT);
         EventOutcome notNow = new EventOutcome(0, "m-1", Kind.RETRY_LATER, "internal error: boom", null, 5L, false,
-                reasonCode);
+                reasonCode, null);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new EventNotDeliveredException(notNow));
         return exchange;
     }

@@ -2,15 +2,14 @@ package io.github.segmentabsmartly.bridge.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.segmentabsmartly.bridge.BridgeExchange;
 import io.github.segmentabsmartly.bridge.BridgeJson;
 import io.github.segmentabsmartly.bridge.event.RejectionCode;
-import io.github.segmentabsmartly.bridge.ingest.UnreadableEvent;
+import io.github.segmentabsmartly.bridge.event.UnreadableEvent;
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -48,15 +47,6 @@ class SinkEventReaderTest {
                 "{\"type\":\"track\",\"event\":\"" + "x".repeat(34) + "\"}");
     }
 
-    @Test
-    void theTimeOfReceiptIsSet() {
-        Exchange exchange = exchangeWith(EVENT);
-
-        new SinkEventReader(BridgeJson.mapper(), 1000).process(exchange);
-
-        assertNotNull(exchange.getProperty(BridgeExchange.RECEIVED_AT, Long.class));
-    }
-
     private static void assertUnreadable(RejectionCode code, String reasonStart, String body) {
         UnreadableEvent unreadable = assertInstanceOf(UnreadableEvent.class, read(body));
         assertEquals(code, unreadable.code());
@@ -66,7 +56,7 @@ class SinkEventReaderTest {
     private static Object read(Object body) {
         Exchange exchange = exchangeWith(body);
         new SinkEventReader(BridgeJson.mapper(), 50).process(exchange);
-        return exchange.getIn().getBody();
+        return exchange.getIn().getBody(List.class).get(0);
     }
 
     private static Exchange exchangeWith(Object body) {

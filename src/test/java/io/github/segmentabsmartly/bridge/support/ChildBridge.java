@@ -54,6 +54,8 @@ public final class ChildBridge implements AutoCloseable {
         Map<String, String> variables = builder.environment();
         variables.keySet().removeIf(name -> name.startsWith("ABSMARTLY_") || name.startsWith("BRIDGE_"));
         variables.put("CAMEL_SERVER_PORT", String.valueOf(port));
+        // loopback only, where ingest without credentials is allowed
+        variables.put("CAMEL_SERVER_HOST", "127.0.0.1");
         variables.put("CAMEL_MANAGEMENT_PORT", String.valueOf(managementPort));
         variables.putAll(environment);
         builder.redirectOutput(standardOutput == null

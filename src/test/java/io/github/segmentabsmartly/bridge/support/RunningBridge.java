@@ -45,6 +45,8 @@ public final class RunningBridge implements AutoCloseable {
         this.dataDir = dataDir;
         this.main = main;
         main.addOverrideProperty("camel.server.port", String.valueOf(port));
+        // loopback only, where ingest without credentials is allowed
+        main.addOverrideProperty("camel.server.host", "127.0.0.1");
         main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
         main.addOverrideProperty("bridge.data-dir", dataDir.toString());
         main.addOverrideProperty("camel.main.routes-reload-enabled", "false");
