@@ -10,14 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bridge's main class in a child JVM, configured only by environment variables, as an operator runs it.
- * Its standard output is discarded, or written to a file; its standard error is kept for the test to read.
+ * The bridge's main class in a child JVM with the shipped JVM options (jvm.options: its heap and stack), configured
+ * only by environment variables, as an operator runs it. Its standard output is discarded, or written to a file; its
+ * standard error is kept for the test to read.
  */
 public final class ChildBridge implements AutoCloseable {
 
@@ -47,10 +50,12 @@ public final class ChildBridge implements AutoCloseable {
             throws IOException {
         int port = freePort();
         int managementPort = freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Dlog4j2.configurationFile=" + logConfiguration, "-cp", System.getProperty("java.class.path"),
-                BridgeMain.class.getName());
+        List<String> command = new ArrayList<>();
+        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        command.addAll(shippedJvmOptions());
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + logConfiguration, "-cp",
+                System.getProperty("java.class.path"), BridgeMain.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> variables = builder.environment();
         variables.keySet().removeIf(name -> name.startsWith("ABSMARTLY_") || name.startsWith("BRIDGE_"));
         variables.put("CAMEL_SERVER_PORT", String.valueOf(port));
@@ -63,8 +68,26 @@ public final class ChildBridge implements AutoCloseable {
         return new ChildBridge(builder.start(), port, managementPort);
     }
 
+    /**
+     * The options of jvm.options, but the class-data archive, which is made for the packaged jar (a JVM started on
+     * another class path does not use it).
+     */
+    static List<String> shippedJvmOptions() throws IOException {
+        return Files.readAllLines(Path.of("jvm.options")).stream().map(String::trim)
+                .filter(line -> line.startsWith("-") && !line.startsWith("-XX:SharedArchiveFile")).toList();
+    }
+
     public Process process() {
         return process;
+    }
+
+    /** http://127.0.0.1:port, the bridge's HTTP server. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** Posts JSON to the bridge, waiting at most 30 s for it to have started (see {@link #awaitLive()}). */

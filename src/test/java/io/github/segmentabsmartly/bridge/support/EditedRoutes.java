@@ -38,6 +38,16 @@ public final class EditedRoutes {
                 "- throwException:\n$1exceptionType: java.lang.IllegalStateException\n$1message: an edit gone wrong\n"));
     }
 
+    /**
+     * Puts steps (YAML, as they would stand in a route's step list) before the processor step {@code ref: name}, at
+     * that step's indentation.
+     */
+    public EditedRoutes holdingEachEvent(String file, String ref, String steps) throws IOException {
+        return edit(file, ref, before -> before.replaceAll("( +)- process:\n( +)" + ref + "\n", steps.lines()
+                .map(line -> "$1" + line).collect(java.util.stream.Collectors.joining("\n", "", "\n"))
+                + "$1- process:\n$2" + ref + "\n"));
+    }
+
     private EditedRoutes edit(String file, String what, UnaryOperator<String> change) throws IOException {
         Path path = folder.resolve(file);
         String before = Files.readString(path);
