@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -84,10 +85,12 @@ class ConfiguredBridgeTest {
                 tree(bridge.onlyRequest().body()).get("units"));
     }
 
-    @Test
-    void experimentViewedIsIgnoredWhileExposureTrackingIsOffAndNeverBecomesAGoal() throws Exception {
-        HttpResponse<String> answer = bridge.post("/segment", """
-                {"type":"track","event":"Experiment Viewed","userId":"u","properties":{"exposure":{}}}""");
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"track\",\"event\":\"Experiment Viewed\",\"userId\":\"u\",\"properties\":{\"exposure\":{}}}",
+        "{\"type\":\"group\",\"userId\":\"u\",\"traits\":{\"absmartly\":{}}}"})
+    void exposuresAreIgnoredWhileExposureTrackingIsOffAndNeverBecomeGoals(String event) throws Exception {
+        HttpResponse<String> answer = bridge.post("/segment", event);
 
         assertEquals(200, answer.statusCode());
         assertEquals("ignored", tree(answer.body()).get("outcome").asText());

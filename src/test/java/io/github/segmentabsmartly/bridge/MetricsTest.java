@@ -20,7 +20,11 @@ class MetricsTest {
     static final BridgeUnderTest BRIDGE = BridgeUnderTest.withSettings();
 
     static PrometheusText scrape() throws Exception {
-        HttpResponse<String> answer = BRIDGE.management("/observe/metrics");
+        return scrape(BRIDGE);
+    }
+
+    static PrometheusText scrape(BridgeUnderTest bridge) throws Exception {
+        HttpResponse<String> answer = bridge.management("/observe/metrics");
         assertEquals(200, answer.statusCode(), answer.body());
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         return PrometheusText.parse(answer.body());

@@ -13,8 +13,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * The Collector publish body for an {@code Experiment Viewed} event: the SDK's own publish body, carried in
- * {@code properties.exposure} (Actions) or {@code properties.absmartly} (classic). In event mode its times are
+ * The Collector publish body for an {@code Experiment Viewed} event, or a group carrying an exposure: the SDK's own
+ * publish body, carried in {@code properties.exposure} (Actions) or {@code properties.absmartly} (classic), or in a
+ * group's {@code traits.exposure} or {@code traits.absmartly}. In event mode its times are
  * moved so that {@code publishedAt} is the Segment event's time, keeping every gap between them.
  */
 public class ExposurePublishBody implements Processor {
@@ -62,15 +63,19 @@ public class ExposurePublishBody implements Processor {
         return shifted(payload, ts - publishedAt, ts);
     }
 
+    /**
+     * The SDK's publish body: {@code properties.exposure}, else {@code properties.absmartly}, of an Experiment Viewed
+     * track; {@code traits.exposure}, else {@code traits.absmartly}, of a group (the classic function's group path).
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> payloadOf(SegmentEvent event) {
-        Map<String, Object> properties = event.properties();
-        Object payload = properties == null ? null
-                : properties.get("exposure") != null ? properties.get("exposure") : properties.get("absmartly");
+        String carrier = "group".equals(event.type()) ? "traits" : "properties";
+        Object container = carrier.equals("traits") ? event.at("traits") : event.properties();
+        Object payload = container instanceof Map<?, ?> fields
+                ? (fields.get("exposure") != null ? fields.get("exposure") : fields.get("absmartly")) : null;
         if (!(payload instanceof Map)) {
-            throw new EventRejectedException(RejectionCode.BAD_EXPOSURE,
-                    "an Experiment Viewed event needs the SDK's publish body"
-                    + " in properties.exposure or properties.absmartly");
+            throw new EventRejectedException(RejectionCode.BAD_EXPOSURE, "an exposure needs the SDK's publish body in "
+                    + carrier + ".exposure or " + carrier + ".absmartly");
         }
         return (Map<String, Object>) payload;
     }

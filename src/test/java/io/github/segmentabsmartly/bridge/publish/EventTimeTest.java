@@ -25,6 +25,9 @@ class EventTimeTest {
             "2023-01-01T00:00:00"                 | 1672531200000
             1672531200000                         | 1672531200000
             1672531200123.9                       | 1672531200123
+            0                                     | 0
+            8640000000000000                      | 8640000000000000
+            "+275760-09-13T00:00:00Z"             | 8640000000000000
             """)
     void datesAndNumbersAreEpochMilliseconds(String json, long millis) {
         assertEquals(millis, EventTime.toMillis(value(json)));
@@ -52,8 +55,17 @@ class EventTimeTest {
             {"timestamp":{}}
             {"timestamp":"yesterday","receivedAt":"2023-01-01T00:00:00.000Z"}
             {"receivedAt":"yesterday"}
+            {"timestamp":"+999999999-12-31T23:59:59Z"}
+            {"timestamp":"-999999999-01-01T00:00:00Z"}
+            {"timestamp":"+275761-01-01T00:00:00Z"}
+            {"timestamp":"1969-12-31T23:59:59.999Z"}
+            {"timestamp":-1}
+            {"timestamp":8640000000000001}
+            {"timestamp":1e300}
+            {"timestamp":-1e300}
+            {"timestamp":1e400}
             """)
-    void unreadableTimesAreRejected(String event) {
+    void timesThatCannotBeACollectorTimeAreRejected(String event) {
         assertThrows(EventRejectedException.class, () -> EventTime.of(event(event), BRIDGE_TIME));
     }
 }

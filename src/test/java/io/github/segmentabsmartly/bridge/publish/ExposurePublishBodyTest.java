@@ -49,6 +49,10 @@ class ExposurePublishBodyTest {
               | {"publishedAt":1672531200000,"units":[{"type":"anonymousId","uid":"anon-123"}],"exposures":[{"id":10,"name":"test_experiment","assigned":true,"exposedAt":1672531100000}],"attributes":[{"name":"test","value":"test","setAt":1672529900000}],"historic":true}
             {"properties":{"exposure":%s}} \
               | {"publishedAt":1700000000000,"units":[{"type":"anonymousId","uid":"anon-123"}],"exposures":[{"id":10,"name":"test_experiment","assigned":true,"exposedAt":1699999900000}],"attributes":[{"name":"test","value":"test","setAt":1699998700000}],"historic":true}
+            {"type":"group","timestamp":"2023-01-01T00:00:00.000Z","traits":{"absmartly":%s}} \
+              | {"publishedAt":1672531200000,"units":[{"type":"anonymousId","uid":"anon-123"}],"exposures":[{"id":10,"name":"test_experiment","assigned":true,"exposedAt":1672531100000}],"attributes":[{"name":"test","value":"test","setAt":1672529900000}],"historic":true}
+            {"type":"group","timestamp":"2023-01-01T00:00:00.000Z","traits":{"exposure":%s,"absmartly":{}}} \
+              | {"publishedAt":1672531200000,"units":[{"type":"anonymousId","uid":"anon-123"}],"exposures":[{"id":10,"name":"test_experiment","assigned":true,"exposedAt":1672531100000}],"attributes":[{"name":"test","value":"test","setAt":1672529900000}],"historic":true}
             """)
     void eventModeMovesEveryTimeSoPublishedAtIsTheEventTime(String template, String body) {
         assertEquals(tree(body), JsonValues.tree(build(TimestampMode.EVENT, template.formatted(SPEC_PAYLOAD))));
@@ -124,6 +128,9 @@ class ExposurePublishBodyTest {
             {"properties":{"exposure":"x"}}
             {"properties":{"absmartly":[]}}
             {"properties":"x"}
+            {"type":"group","properties":{"exposure":{}}}
+            {"type":"group","traits":{"absmartly":"x"}}
+            {"type":"group","traits":"x"}
             """)
     void eventsWithoutAPayloadAreRejectedInBothModes(String event) {
         for (TimestampMode mode : TimestampMode.values()) {
