@@ -42,6 +42,35 @@ class BadInputTest {
         assertTrue(bridge.collector().received().isEmpty());
     }
 
+    /**
+     * What JSON may be, whatever its size: nesting and number digits have limits of their own, so that no body costs
+     * memory or stack out of proportion to it (BridgeJson); a batch is read a token at a time, each event parsed when
+     * its turn comes, and an event of a batch over the event size limit is rejected on its own.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "nested 65 deep, an event     | EVENT_NESTED   | 400 | goes past the bridge's limits",
+        "nested 65 deep, in a batch   | BATCH_NESTED   | 400 | goes past the bridge's limits",
+        "a number of 101 digits       | LONG_NUMBER    | 400 | goes past the bridge's limits",
+        "a string over a million      | LONG_STRING    | 200 | over the limit of 32768 bytes"})
+    void jsonPastItsLimitsIsRefusedWithAReason(String what, String body, int status, String reasonPart)
+            throws Exception {
+        String nested = "{\"a\":".repeat(65) + "1" + "}".repeat(65);
+        String json = switch (body) {
+            case "EVENT_NESTED" -> "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"properties\":" + nested + "}";
+            case "BATCH_NESTED" -> "[{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"properties\":" + nested
+                    + "}]";
+            case "LONG_NUMBER" -> "{\"type\":\"track\",\"event\":\"E\",\"userId\":" + "9".repeat(101) + "}";
+            default -> "[{\"type\":\"track\",\"event\":\"" + "e".repeat(1_000_001) + "\"}]";
+        };
+
+        HttpResponse<String> answer = bridge.post("/segment", json);
+
+        assertEquals(status, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains(reasonPart), answer.body());
+        assertTrue(bridge.collector().received().isEmpty());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "no type             | {\"event\":\"E\",\"userId\":\"u\"}                     | needs a type",

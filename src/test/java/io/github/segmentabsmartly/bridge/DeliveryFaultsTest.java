@@ -77,6 +77,8 @@ class DeliveryFaultsTest {
         JsonNode body = tree(answer.body());
         assertEquals("dead-lettered", body.get("outcome").asText());
         assertEquals(400, body.get("collectorStatus").asInt());
+        // the sender is told what happened; what the Collector said is for the dead letter and the log
+        assertEquals("the Collector refused the event (HTTP 400)", body.get("reason").asText());
         assertEquals(1, bridge.collector().received().size());
         JsonNode deadLetter = tree(lastDeadLetter());
         assertEquals("refused", deadLetter.get("messageId").asText());
@@ -121,6 +123,7 @@ class DeliveryFaultsTest {
 
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertEquals(503, answer.statusCode());
+        assertEquals("no answer from the Collector", tree(answer.body()).get("reason").asText());
         assertTrue(tookMillis < 4500, "answered after " + tookMillis + " ms");
         assertTrue(bridge.collector().received().size() >= 2, "attempts: " + bridge.collector().received().size());
     }

@@ -118,16 +118,45 @@ class IngestAuthTest {
     void gzipBodyIsRead() throws Exception {
         byte[] json = "{\"batch\":[{\"type\":\"track\",\"event\":\"Zipped\",\"userId\":\"u\"}]}"
                 .getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-            gzip.write(json);
-        }
 
-        HttpResponse<String> answer = bridge.post("/v1/batch", zipped.toByteArray(), "Content-Type",
+        HttpResponse<String> answer = bridge.post("/v1/batch", gzip(json), "Content-Type",
                 "application/json", "Content-Encoding", "gzip", "Authorization", basic("wk-prod"));
 
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals("Zipped", tree(bridge.onlyRequest().body()).at("/goals/0/name").asText());
+    }
+
+    /**
+     * 8 KB of gzip that would inflate to 7 MiB of {@code [{},{},...]}: from a stranger it costs the bridge its 8 KB and
+     * is refused before it is inflated; from a sender with a write key it is inflated as it is read, and refused at
+     * the path's limit, or at the most events a batch may carry, without building the events.
+     */
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''      | /segment  | 401 | missing or wrong credentials
+            wk-prod | /segment  | 413 | the batch has more than 4000 events, the limit
+            wk-prod | /v1/batch | 413 | the body is over the limit of 512000 bytes once decompressed
+            """)
+    void aCompressedBodyIsRefusedBeforeItIsInflatedOrBuilt(String writeKey, String path, int status, String error)
+            throws Exception {
+        byte[] bomb = gzip(("[" + "{},".repeat(7 * 1024 * 1024 / 3) + "{}]").getBytes(StandardCharsets.UTF_8));
+        assertTrue(bomb.length < 64 * 1024, bomb.length + " bytes");
+
+        HttpResponse<String> answer = writeKey.isEmpty()
+                ? bridge.post(path, bomb, "Content-Type", "application/json", "Content-Encoding", "gzip")
+                : bridge.post(path, bomb, "Content-Type", "application/json", "Content-Encoding", "gzip",
+                        "Authorization", basic(writeKey));
+
+        assertEquals(status, answer.statusCode(), answer.body());
+        assertTrue(tree(answer.body()).get("error").asText().startsWith(error), answer.body());
+    }
+
+    static byte[] gzip(byte[] json) throws java.io.IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(json);
+        }
+        return zipped.toByteArray();
     }
 
     static String basic(String writeKey) {

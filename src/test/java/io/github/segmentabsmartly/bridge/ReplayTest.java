@@ -156,6 +156,26 @@ class ReplayTest {
         }
     }
 
+    /** A symbolic link in the replay folder could name any file the bridge can read: it is left where it is, unread. */
+    @Test
+    void aSymbolicLinkInTheReplayFolderIsLeftAlone() throws Exception {
+        try (RunningBridge bridge = RunningBridge.dryRun(dataDir)) {
+            Path replay = Files.createDirectories(dataDir.resolve("replay"));
+            Path elsewhere = Files.writeString(dataDir.resolve("elsewhere.jsonl"),
+                    "{\"event\":{\"type\":\"track\",\"event\":\"Linked\",\"userId\":\"u\"}}\n");
+            Files.createSymbolicLink(replay.resolve("link.jsonl"), elsewhere);
+            Files.move(Files.writeString(dataDir.resolve("real.jsonl"),
+                    "{\"event\":{\"type\":\"track\",\"event\":\"Real\",\"userId\":\"u\"}}\n"),
+                    replay.resolve("real.jsonl"));
+
+            awaitFileIn(replay.resolve(".done"));
+
+            assertEquals(List.of("Real"), bridge.linesIn("outbox").stream()
+                    .map(line -> tree(line).at("/event/event").asText()).toList());
+            assertTrue(Files.isSymbolicLink(replay.resolve("link.jsonl")));
+        }
+    }
+
     /** A leftovers file that cannot be written (a full disk, say) must not cost the events that were in it. */
     @Test
     void theReplayedFileIsKeptWholeWhenItsLeftoversCannotBeWritten() throws Exception {

@@ -52,7 +52,9 @@ class SettingsFromEnvironmentTest {
         "ABSMARTLY_UNIT_MAPPING              | anonymousId                  | has an entry 'anonymousId'",
         "ABSMARTLY_TIMESTAMPS                | server                       | must be 'event' or 'client'",
         "BRIDGE_DELIVERY_BUDGET_MS           | 3s                           | must be a whole number",
-        "BRIDGE_DEDUP_STORE                  | redis                        | must be 'memory', 'jdbc', 'kafka' or 'none'"})
+        "BRIDGE_DEDUP_STORE                  | redis                        | must be 'memory', 'jdbc', 'kafka' or 'none'",
+        "SEGMENT_WRITE_KEYS                  | ''                           | is set but empty",
+        "INGEST_TOKENS                       | ' , '                        | is set but empty"})
     void badSettingStopsTheBridgeWithOneLineNamingIt(String variable, String value, String message)
             throws Exception {
         ChildBridge bridge = ChildBridge.start(Map.of(variable, value));
@@ -63,5 +65,28 @@ class SettingsFromEnvironmentTest {
         assertEquals(1, errorLines.size(), String.join("\n", errorLines));
         assertTrue(errorLines.get(0).contains(variable), errorLines.get(0));
         assertTrue(errorLines.get(0).contains(message), errorLines.get(0));
+    }
+
+    /**
+     * With a Collector set and no credentials, on an address others reach, ingest would take events from anyone: the
+     * bridge does not start, and says what to set. On loopback, or with BRIDGE_INGEST_OPEN=true, it does.
+     */
+    @ParameterizedTest(name = "CAMEL_SERVER_HOST={0}, BRIDGE_INGEST_OPEN={1}")
+    @CsvSource({"0.0.0.0, false, false", "127.0.0.1, false, true", "0.0.0.0, true, true"})
+    void ingestOpenToAnyoneIsRefusedUnlessChosen(String host, String open, boolean starts) throws Exception {
+        try (CollectorStandIn collector = new CollectorStandIn();
+                ChildBridge bridge = ChildBridge.start(Map.of("ABSMARTLY_COLLECTOR_ENDPOINT", collector.endpoint(),
+                        "ABSMARTLY_API_KEY", "k", "ABSMARTLY_ENVIRONMENT", "e", "CAMEL_SERVER_HOST", host,
+                        "BRIDGE_INGEST_OPEN", open, "BRIDGE_DATA_DIR", dataDir.toString()))) {
+            if (starts) {
+                bridge.awaitLive();
+                return;
+            }
+            List<String> errorLines = bridge.awaitExit();
+            assertEquals(BridgeMain.INVALID_SETTING, bridge.process().exitValue());
+            assertEquals(List.of("segment-absmartly-bridge cannot start: ingest would take events from anyone who can"
+                    + " reach 0.0.0.0: set SEGMENT_WRITE_KEYS, SEGMENT_SHARED_SECRETS or INGEST_TOKENS, or"
+                    + " BRIDGE_INGEST_OPEN=true"), errorLines);
+        }
     }
 }
