@@ -16,10 +16,11 @@ public final class BridgeExchange {
     public static final String CLAIMED_KEY = "absmartlyClaimedKey";
     /** What became of the event: an outcome.EventOutcome. */
     public static final String OUTCOME = "absmartlyOutcome";
-    /** When the bridge received the event, epoch milliseconds: the timestamp of last resort. */
+    /**
+     * When the bridge received the event, epoch milliseconds: the timestamp of last resort, and the start of its
+     * delivery budget (delivery.DeliveryBudget).
+     */
     public static final String RECEIVED_AT = "absmartlyReceivedAt";
-    /** Epoch milliseconds past which no Collector attempt starts for this event (delivery.DeliveryClock). */
-    public static final String DELIVER_BY = "absmartlyDeliverBy";
     /** The goal name chosen for a track, page or screen event. */
     public static final String GOAL_NAME = "absmartlyGoalName";
     /** True when the sender posted one event rather than an array or batch: its answer is that event's. */

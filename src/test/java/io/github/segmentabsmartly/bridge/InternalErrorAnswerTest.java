@@ -40,7 +40,7 @@ class InternalErrorAnswerTest {
     @ParameterizedTest
     @CsvSource({"/segment", "/v1/track"})
     void aRequestThatFailsInsideTheBridgeIsAnswered500InJson(String path) throws Exception {
-        EditedRoutes edited = EditedRoutes.copyTo(routes).failingAt("ingest.yaml", "deliveryClock");
+        EditedRoutes edited = EditedRoutes.copyTo(routes).failingAt("ingest.yaml", "segmentRequestReader");
         try (RunningBridge bridge = RunningBridge.dryRun(dataDir,
                 "camel.main.routes-include-pattern", edited.includePattern())) {
 

@@ -18,12 +18,18 @@ public class CollectorBatchCalls implements Processor {
     /** The most publish bodies one batch call may carry (the Collector's OpenAPI). */
     static final int MAX_REQUESTS = 500;
 
+    private final DeliveryBudget budget;
+
+    public CollectorBatchCalls(DeliveryBudget budget) {
+        this.budget = budget;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
         exchange.setProperty(BridgeExchange.OUTCOMES, exchange.getMessage().getBody(List.class));
         List<HeldEvent> held = exchange.getProperty(BridgeExchange.HELD_EVENTS, List.class);
-        exchange.getMessage().setBody(DeliveryBudget.millisLeft(exchange) > 0 ? callsOf(held) : List.of());
+        exchange.getMessage().setBody(budget.millisLeft(exchange) > 0 ? callsOf(held) : List.of());
     }
 
     static List<BatchCall> callsOf(List<HeldEvent> held) {

@@ -20,10 +20,12 @@ public class CollectorRetryPolicy implements Predicate {
     private static final String RETRIES = "absmartlyRetries";
 
     private final DeliveryPolicy policy;
+    private final DeliveryBudget budget;
     private final CollectorCallMetrics metrics;
 
-    public CollectorRetryPolicy(DeliveryPolicy policy, CollectorCallMetrics metrics) {
+    public CollectorRetryPolicy(DeliveryPolicy policy, DeliveryBudget budget, CollectorCallMetrics metrics) {
         this.policy = policy;
+        this.budget = budget;
         this.metrics = metrics;
     }
 
@@ -44,7 +46,7 @@ public class CollectorRetryPolicy implements Predicate {
         }
         int retries = exchange.getProperty(RETRIES, 0, Integer.class);
         long delay = retryAfter != null ? retryAfter.toMillis() : backoff(retries);
-        if (delay >= DeliveryBudget.millisLeft(exchange)) {
+        if (delay >= budget.millisLeft(exchange)) {
             if (retryAfter != null) {
                 exchange.setProperty(SENDER_RETRY_AFTER, Math.max(1, retryAfter.toSeconds()));
             }

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CollectorRetryPolicyTest {
 
     static final int SAMPLES = 20_000;
-    static final CollectorRetryPolicy POLICY = new CollectorRetryPolicy(new DeliveryPolicy(
-            Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(5)),
+    static final DeliveryPolicy DELIVERY = new DeliveryPolicy(
+            Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(5));
+    static final CollectorRetryPolicy POLICY = new CollectorRetryPolicy(DELIVERY, new DeliveryBudget(DELIVERY),
             new CollectorCallMetrics(new SimpleMeterRegistry()));
 
     @ParameterizedTest
