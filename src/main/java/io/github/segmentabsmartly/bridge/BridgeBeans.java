@@ -18,6 +18,7 @@ import io.github.segmentabsmartly.bridge.delivery.HeldEventsNotDelivered;
 import io.github.segmentabsmartly.bridge.delivery.HeldOutcomes;
 import io.github.segmentabsmartly.bridge.delivery.HoldForCollectorBatch;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
+import io.github.segmentabsmartly.bridge.delivery.EverySentInBatch;
 import io.github.segmentabsmartly.bridge.delivery.ResumeHeldEvent;
 import io.github.segmentabsmartly.bridge.event.EventCheck;
 import io.github.segmentabsmartly.bridge.event.IntegrationsOptOut;
@@ -185,6 +186,7 @@ public class BridgeBeans implements CamelConfiguration {
         bind(registry, new CollectorBatchCalls(budget));
         bind(registry, new BatchCallRequest());
         bind(registry, new BatchCallAccepted());
+        bind(registry, new EverySentInBatch());
         bind(registry, new ResumeHeldEvent());
         bind(registry, new HeldOutcomes());
         bind(registry, new HeldEventsNotDelivered(dedup));
