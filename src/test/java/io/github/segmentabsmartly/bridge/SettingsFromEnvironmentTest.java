@@ -85,8 +85,8 @@ class SettingsFromEnvironmentTest {
             List<String> errorLines = bridge.awaitExit();
             assertEquals(BridgeMain.INVALID_SETTING, bridge.process().exitValue());
             assertEquals(List.of("segment-absmartly-bridge cannot start: ingest would take events from anyone who can"
-                    + " reach 0.0.0.0: set SEGMENT_WRITE_KEYS, SEGMENT_SHARED_SECRETS or INGEST_TOKENS, or"
-                    + " BRIDGE_INGEST_OPEN=true"), errorLines);
+                    + " reach CAMEL_SERVER_HOST 0.0.0.0: set SEGMENT_WRITE_KEYS, SEGMENT_SHARED_SECRETS or"
+                    + " INGEST_TOKENS, or BRIDGE_INGEST_OPEN=true"), errorLines);
         }
     }
 }

@@ -107,8 +107,8 @@ public final class BridgeSettings {
                 IngestAuthSettings.parseWriteKeys(read.optional("segment.write-keys")),
                 IngestAuthSettings.parseSecrets(read.optional("ingest.tokens"), "INGEST_TOKENS", "token"));
         ingestOpen = read.flag("bridge.ingest.open");
-        // Camel's own setting, whose default (all interfaces) is Camel's
-        serverHost = Objects.requireNonNullElse(read.optional("camel.server.host"), "0.0.0.0").trim();
+        // Camel's own setting: an application that embeds the routes may have no HTTP server at all
+        serverHost = Objects.requireNonNullElse(read.optional("camel.server.host"), "").trim();
         ingestThreads = (int) Math.max(1, read.wholeNumber("bridge.ingest.threads"));
         deliveryParallelism = (int) Math.max(1, read.wholeNumber("bridge.delivery.batch-parallelism"));
         collectorCheck = new CollectorCheck(
@@ -153,8 +153,9 @@ public final class BridgeSettings {
     public void requireIngestNotOpenToAll() {
         boolean loopback = serverHost.equals("localhost") || serverHost.equals("::1") || serverHost.startsWith("127.");
         if (queue.ingests() && ingestAuth.isOpen() && !isDryRun() && !loopback && !ingestOpen) {
-            throw new InvalidSettingException("ingest would take events from anyone who can reach " + serverHost
-                    + ": set SEGMENT_WRITE_KEYS, SEGMENT_SHARED_SECRETS or INGEST_TOKENS, or BRIDGE_INGEST_OPEN=true");
+            throw new InvalidSettingException("ingest would take events from anyone who can reach CAMEL_SERVER_HOST "
+                    + serverHost + ": set SEGMENT_WRITE_KEYS, SEGMENT_SHARED_SECRETS or INGEST_TOKENS,"
+                    + " or BRIDGE_INGEST_OPEN=true");
         }
     }
 
