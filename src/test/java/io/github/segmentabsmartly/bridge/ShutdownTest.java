@@ -28,11 +28,7 @@ class ShutdownTest {
     @Test
     void inFlightDeliveryIsFinishedBeforeTheBridgeExits() throws Exception {
         try (CollectorStandIn collector = new CollectorStandIn();
-                ChildBridge bridge = ChildBridge.start(Map.of(
-                        "ABSMARTLY_COLLECTOR_ENDPOINT", collector.endpoint(),
-                        "ABSMARTLY_API_KEY", "k",
-                        "ABSMARTLY_ENVIRONMENT", "e",
-                        "BRIDGE_DATA_DIR", dataDir.toString()))) {
+                ChildBridge bridge = deliveringTo(collector)) {
             bridge.postWhenUp("/segment", "{\"type\":\"identify\",\"userId\":\"u\"}");
             collector.answer(status(200).after(Duration.ofMillis(800)));
 
@@ -64,11 +60,7 @@ class ShutdownTest {
     @Test
     void everyRequestInFlightIsAnsweredWhenTheBridgeStops() throws Exception {
         try (CollectorStandIn collector = new CollectorStandIn();
-                ChildBridge bridge = ChildBridge.start(Map.of(
-                        "ABSMARTLY_COLLECTOR_ENDPOINT", collector.endpoint(),
-                        "ABSMARTLY_API_KEY", "k",
-                        "ABSMARTLY_ENVIRONMENT", "e",
-                        "BRIDGE_DATA_DIR", dataDir.toString()))) {
+                ChildBridge bridge = deliveringTo(collector)) {
             bridge.postWhenUp("/segment", "{\"type\":\"identify\",\"userId\":\"u\"}");
             collector.injectFaults(body -> status(200).after(Duration.ofMillis(700)));
             List<CompletableFuture<HttpResponse<String>>> inFlight = IntStream.range(0, 40)
@@ -96,5 +88,10 @@ class ShutdownTest {
             assertEquals(0, bridge.process().waitFor(), "exit status");
             assertEquals(collector.received().size(), delivered);
         }
+    }
+
+    private ChildBridge deliveringTo(CollectorStandIn collector) throws Exception {
+        return ChildBridge.start(Map.of("ABSMARTLY_COLLECTOR_ENDPOINT", collector.endpoint(), "ABSMARTLY_API_KEY", "k",
+                "ABSMARTLY_ENVIRONMENT", "e", "BRIDGE_DATA_DIR", dataDir.toString()));
     }
 }
