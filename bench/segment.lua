@@ -2,13 +2,11 @@
 --   BENCH_KIND   track (one track event a request), batch ({"batch": [...]} of BENCH_BATCH track events),
 --                exposure (one Experiment Viewed event carrying an ABsmartly exposure publish body)
 --   BENCH_BATCH  events per batch request (default 100)
---   BENCH_RATE   total requests/s to pace to with delay(); 0 or unset: as fast as the server answers
 -- Every event has its own messageId. done() prints one machine-readable line starting with "BENCH ".
 -- Run wrk with one thread (-t1): the counters below live in that thread's Lua state.
 
 local kind = os.getenv("BENCH_KIND") or "track"
 local batch_size = tonumber(os.getenv("BENCH_BATCH") or "100")
-local rate = tonumber(os.getenv("BENCH_RATE") or "0")
 local run_id = os.getenv("BENCH_RUN_ID") or tostring(os.time())
 
 local headers = { ["Content-Type"] = "application/json" }
@@ -50,34 +48,6 @@ end
 function response(status, _, body)
   if status ~= 200 or not string.find(body, '"success":true', 1, true) then
     bad = bad + 1
-  end
-end
-
-if rate > 0 then
-  -- Open-loop pacing: every request takes the next slot of one schedule of `rate` slots a second, shared by
-  -- all connections, so the total rate holds whatever the latency (as long as a connection is free).
-  -- wrk's delay() is in whole milliseconds; the schedule is absolute, so rounding does not add up.
-  local ffi = require("ffi")
-  ffi.cdef [[
-    typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
-    int clock_gettime(int clk_id, bench_timespec *tp);
-  ]]
-  local ts = ffi.new("bench_timespec")
-  local function now_ms()
-    ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
-    return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
-  end
-  local interval = 1000 / rate
-  local next_at = nil
-  local max_lag = tonumber(os.getenv("BENCH_MAX_LAG_MS") or "5")
-
-  function delay()
-    local now = now_ms()
-    -- behind schedule (a late timer, a slow answer): catch up on at most the last `max_lag` ms of slots
-    if next_at == nil then next_at = now elseif next_at < now - max_lag then next_at = now - max_lag end
-    local wait = next_at - now
-    next_at = next_at + interval
-    return wait > 0 and math.floor(wait + 0.5) or 0
   end
 end
 

@@ -38,8 +38,8 @@ public final class BaselineForwarder extends AbstractVerticle {
     private WebClient client;
 
     public static void main(String[] args) {
-        // one server on an event loop of its own for each core (Vert.x shares the port between them), as the bridge
-        // serves its HTTP routes; BASELINE_INSTANCES sets another number
+        // one server on an event loop of its own for each core (Vert.x shares the port between them);
+        // BASELINE_INSTANCES sets another number
         int instances = Integer.parseInt(env("BASELINE_INSTANCES",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
         Vertx.vertx().deployVerticle(BaselineForwarder::new, new DeploymentOptions().setInstances(instances))
