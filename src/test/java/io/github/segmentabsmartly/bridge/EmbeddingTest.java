@@ -69,6 +69,8 @@ class EmbeddingTest {
                 from("direct:orders")
                         .to("kamelet:absmartly-sink?environment=staging&application=shop")
                         .setHeader("afterTheSink", constant(true));
+                from("direct:orders-as-configured")
+                        .to("kamelet:absmartly-sink");
                 from("direct:own-route-that-fails")
                         .process(exchange -> {
                             ownRouteAttempts.incrementAndGet();
@@ -126,6 +128,19 @@ class EmbeddingTest {
                 {"historic":true,"publishedAt":1672531200000,"units":[{"type":"userId","uid":"123"}],
                  "goals":[{"name":"Order Completed","achievedAt":1672531200000,"properties":{"total":30}}]}"""),
                 tree(request.body()));
+    }
+
+    @Test
+    void theKameletWithoutPropertiesDeliversWithTheSettingsEnvironmentAndNoApplication() {
+        Exchange done = producer.request("direct:orders-as-configured",
+                exchange -> exchange.getIn().setBody(event("embed-8")));
+
+        assertNull(done.getException());
+        assertEquals("delivered", done.getMessage().getHeader("AbsmartlyOutcome"));
+        Received request = onlyRequest();
+        assertEquals("production", request.headers().get("x-environment"));
+        assertNull(request.headers().get("x-application"));
+        assertNull(request.headers().get("x-application-version"));
     }
 
     @Test

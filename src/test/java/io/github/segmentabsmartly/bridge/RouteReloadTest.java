@@ -11,6 +11,7 @@ import io.github.segmentabsmartly.bridge.support.EditedRoutes;
 import io.github.segmentabsmartly.bridge.support.Eventually;
 import io.github.segmentabsmartly.bridge.support.RunningBridge;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,24 @@ class RouteReloadTest {
             assertEquals("pages are not goals here", reasonForPage(bridge));
             assertEquals(routesBefore, bridge.startedRoutes());
             assertEquals(200, bridge.managementWhen(READY, 200).statusCode());
+        }
+    }
+
+    /** The README's example edit, as it stands there, put first in the content-based router. */
+    @Test
+    void theReadmesExampleEditIgnoresHeartbeats() throws Exception {
+        EditedRoutes edited = EditedRoutes.copyTo(routes);
+        try (RunningBridge bridge = watching(edited)) {
+            edited.replace("events.yaml", "            when:\n              # \"AB Smartly\"",
+                    "            when:\n" + readmeExampleEdit() + "              # \"AB Smartly\"");
+            Eventually.waitUntil("the edit reloaded", () -> bridge.routeReloads() == 1);
+
+            HttpResponse<String> heartbeat =
+                    bridge.post("/segment", "{\"type\":\"track\",\"event\":\"Heartbeat\",\"userId\":\"u\"}");
+            assertEquals(200, heartbeat.statusCode());
+            assertEquals("ignored", tree(heartbeat.body()).path("outcome").asText());
+            assertEquals("heartbeats are not goals", tree(heartbeat.body()).path("reason").asText());
+            assertEquals("dry-run", tree(bridge.post("/segment", TRACK).body()).path("outcome").asText());
         }
     }
 
@@ -104,6 +123,14 @@ class RouteReloadTest {
     private RunningBridge watching(EditedRoutes edited) throws Exception {
         return RunningBridge.dryRun(dataDir, "camel.main.routes-include-pattern", edited.includePattern(),
                 "camel.main.routes-reload-enabled", "true", "camel.main.routes-reload-directory", routes.toString());
+    }
+
+    /** The YAML block of the README's "Edit the routes" section. */
+    private static String readmeExampleEdit() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("## Edit the routes");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        return readme.substring(start, readme.indexOf("```", start));
     }
 
     private static String reasonForPage(RunningBridge bridge) throws Exception {
