@@ -103,6 +103,22 @@ class IngestAuthTest {
         assertFalse(bridge.onlyRequest().body().contains("wk-ios"));
     }
 
+    /**
+     * A body searched for its write key is read within the limits of any JSON the bridge reads, before its sender is
+     * known: past them, it is refused for what it is, whatever key it may carry.
+     */
+    @Test
+    void aWriteKeyBodyPastTheJsonLimitsIsRefusedForItsJson() throws Exception {
+        String nested = "[".repeat(BridgeJson.MAX_NESTING_DEPTH + 1) + "]".repeat(BridgeJson.MAX_NESTING_DEPTH + 1);
+
+        HttpResponse<String> answer = bridge.post("/v1/batch", "{\"deep\":" + nested + ",\"writeKey\":\"wk-unknown\","
+                + "\"batch\":[{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\"}]}");
+
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(tree(answer.body()).get("error").asText().contains("nesting depth"), answer.body());
+        assertTrue(bridge.collector().received().isEmpty());
+    }
+
     @ParameterizedTest
     @CsvSource({"/segment", "/v1/track"})
     void bearerTokenOpensEveryPath(String path) throws Exception {

@@ -3,7 +3,9 @@ package io.github.segmentabsmartly.bridge.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.github.segmentabsmartly.bridge.BridgeExchange;
+import io.github.segmentabsmartly.bridge.BridgeJson;
 import io.github.segmentabsmartly.bridge.settings.IngestAuthSettings;
 import io.github.segmentabsmartly.bridge.settings.Source;
 import java.io.IOException;
@@ -18,7 +20,8 @@ import org.apache.camel.Processor;
  */
 public class BodyAuth implements Processor {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Within the bridge's limits: the body is read before its sender is known. */
+    private static final JsonFactory JSON = BridgeJson.factory();
 
     private final IngestAuthSettings settings;
 
@@ -64,12 +67,14 @@ public class BodyAuth implements Processor {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (name.equals("writeKey") && value == JsonToken.VALUE_STRING) {
+                if (name.equals(IngestAuth.BODY_WRITE_KEY) && value == JsonToken.VALUE_STRING) {
                     return parser.getText();
                 }
                 parser.skipChildren();
             }
             return null;
+        } catch (StreamConstraintsException pastTheLimits) {
+            throw new RequestRejectedException(400, BridgeJson.describe(pastTheLimits));
         } catch (IOException notJson) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.github.segmentabsmartly.bridge.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.segmentabsmartly.bridge.BridgeJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class WebhookSignature {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Within the bridge's limits: the body is read before its sender is known. */
+    private static final JsonFactory JSON = BridgeJson.factory();
 
     private WebhookSignature() {
     }
