@@ -13,12 +13,12 @@ import io.github.segmentabsmartly.bridge.delivery.CollectorRequest;
 import io.github.segmentabsmartly.bridge.delivery.CollectorRetryPolicy;
 import io.github.segmentabsmartly.bridge.delivery.DeadLetterLine;
 import io.github.segmentabsmartly.bridge.delivery.DeliveryBudget;
+import io.github.segmentabsmartly.bridge.delivery.EverySentInBatch;
 import io.github.segmentabsmartly.bridge.delivery.FileNotWrittenOutcome;
 import io.github.segmentabsmartly.bridge.delivery.HeldEventsNotDelivered;
 import io.github.segmentabsmartly.bridge.delivery.HeldOutcomes;
 import io.github.segmentabsmartly.bridge.delivery.HoldForCollectorBatch;
 import io.github.segmentabsmartly.bridge.delivery.OutboxLine;
-import io.github.segmentabsmartly.bridge.delivery.EverySentInBatch;
 import io.github.segmentabsmartly.bridge.delivery.ResumeHeldEvent;
 import io.github.segmentabsmartly.bridge.event.EventCheck;
 import io.github.segmentabsmartly.bridge.event.IntegrationsOptOut;
@@ -215,8 +215,7 @@ public class BridgeBeans implements CamelConfiguration {
 
     /** The registry camel-micrometer-prometheus scrapes (bound here when it is not yet). */
     private static MeterRegistry meterRegistry(Registry registry) {
-        MeterRegistry meters = MicrometerUtils.getMeterRegistryFromCamelRegistry(registry,
-                MicrometerConstants.METRICS_REGISTRY_NAME);
+        MeterRegistry meters = boundMeterRegistry(registry);
         if (meters == null) {
             meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
@@ -226,9 +225,12 @@ public class BridgeBeans implements CamelConfiguration {
 
     /** An embedding application's registry, or one of the bridge's own that nobody scrapes. */
     static MeterRegistry meterRegistryOrOwn(Registry registry) {
-        MeterRegistry meters = MicrometerUtils.getMeterRegistryFromCamelRegistry(registry,
-                MicrometerConstants.METRICS_REGISTRY_NAME);
+        MeterRegistry meters = boundMeterRegistry(registry);
         return meters != null ? meters : new SimpleMeterRegistry();
+    }
+
+    private static MeterRegistry boundMeterRegistry(Registry registry) {
+        return MicrometerUtils.getMeterRegistryFromCamelRegistry(registry, MicrometerConstants.METRICS_REGISTRY_NAME);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.segmentabsmartly.bridge.delivery;
 
+import io.github.segmentabsmartly.bridge.outcome.EventOutcome;
 import io.github.segmentabsmartly.bridge.outcome.EventOutcome.Kind;
 import io.github.segmentabsmartly.bridge.outcome.Outcomes;
 import org.apache.camel.Exchange;
@@ -36,7 +37,7 @@ public class CollectorFailureOutcome implements Processor {
         String answer = answerOf(refused);
         if (CollectorStatus.isCredentialsProblem(status)) {
             // The sender keeps the event for a while (Segment: 4 hours); the copy outlives a longer outage.
-            Outcomes.record(exchange, Kind.RETRY_LATER, "credentials_rejected",
+            Outcomes.record(exchange, Kind.RETRY_LATER, EventOutcome.CREDENTIALS_REJECTED,
                     "the Collector rejected the bridge's API key or environment (HTTP " + status
                     + "): fix ABSMARTLY_API_KEY / ABSMARTLY_ENVIRONMENT", answer, status, retryAfter);
         } else if (CollectorStatus.isTransient(status) || status < 400) {

@@ -1,6 +1,7 @@
 package io.github.segmentabsmartly.bridge.delivery;
 
 import io.github.segmentabsmartly.bridge.BridgeExchange;
+import java.util.HashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -16,7 +17,7 @@ public class ResumeHeldEvent implements Processor {
         exchange.getProperties().putAll(held.properties());
         exchange.setProperty(Exchange.SPLIT_INDEX, held.index());
         exchange.setProperty(BridgeExchange.SENT_IN_BATCH, held.sentInBatch());
-        exchange.getMessage().setHeaders(new java.util.HashMap<>(held.headers()));
+        exchange.getMessage().setHeaders(new HashMap<>(held.headers()));
         exchange.getMessage().setBody(held.body());
     }
 }

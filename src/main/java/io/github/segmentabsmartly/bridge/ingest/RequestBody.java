@@ -79,14 +79,15 @@ public class RequestBody implements Processor {
     private byte[] read(HttpServerRequest request, long limit, IngestCapacity.Share share) throws Exception {
         CompletableFuture<Buffer> read = new CompletableFuture<>();
         Buffer body = Buffer.buffer();
+        // once refused, the rest of the body is dropped as it comes, until the answer closes the connection (JsonAnswer)
         request.handler(chunk -> {
             if (read.isDone()) {
                 return;
             }
             if (body.length() + chunk.length() > limit) {
-                stop(read, tooLarge(limit));
+                read.completeExceptionally(tooLarge(limit));
             } else if (!share.take(chunk.length())) {
-                stop(read, busy());
+                read.completeExceptionally(busy());
             } else {
                 body.appendBuffer(chunk);
             }
@@ -99,7 +100,7 @@ public class RequestBody implements Processor {
         } catch (TimeoutException stalled) {
             RequestRejectedException tooSlow = new RequestRejectedException(408, "the body did not arrive within "
                     + limits.readTimeout().toMillis() + " ms");
-            stop(read, tooSlow);
+            read.completeExceptionally(tooSlow);
             throw tooSlow;
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RequestRejectedException refused) {
@@ -119,11 +120,6 @@ public class RequestBody implements Processor {
             throw busy();
         }
         return bytes;
-    }
-
-    /** Stops reading a body that will not be used: the answer closes the connection (JsonAnswer). */
-    private static void stop(CompletableFuture<Buffer> read, RequestRejectedException why) {
-        read.completeExceptionally(why);
     }
 
     private static byte[] gunzip(byte[] compressed, long limit, IngestCapacity.Share share) {

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param reason            why, for anything but a plain delivery: a fixed text for its reason code
  * @param collectorStatus   the Collector's HTTP status, when it answered with an error
  * @param retryAfterSeconds how long the sender should wait before sending again, for {@link Kind#RETRY_LATER}
- * @param keptForReplay     whether a copy of the event is in the dead-letter file
  * @param reasonCode        the reason as a short code from a fixed list, for metrics ("none" for no reason)
  * @param detail            what the log and the dead-letter file add to the reason: the Collector's answer, the
  *                          exception; never sent to the sender
@@ -27,12 +26,22 @@ public record EventOutcome(
         String reason,
         Integer collectorStatus,
         @JsonIgnore Long retryAfterSeconds,
-        @JsonIgnore boolean keptForReplay,
         @JsonIgnore String reasonCode,
         @JsonIgnore String detail) {
 
     /** The reason code of an event that failed inside the bridge (a bug, a route edit gone wrong), not elsewhere. */
     public static final String INTERNAL_ERROR = "internal_error";
+    /** The reason code of an event the Collector refused for the bridge's API key or environment, not its own. */
+    public static final String CREDENTIALS_REJECTED = "credentials_rejected";
+
+    /**
+     * Whether a copy of the event goes to the dead-letter file: one the Collector refused, and one it could not take
+     * for the bridge's credentials, which its sender may give up on before they are fixed.
+     */
+    @JsonIgnore
+    public boolean keptForReplay() {
+        return kind == Kind.DEAD_LETTERED || CREDENTIALS_REJECTED.equals(reasonCode);
+    }
 
     /** Whether the event failed inside the bridge: its own doing or the bridge's, not the Collector's or a disk's. */
     @JsonIgnore

@@ -23,9 +23,8 @@ public final class Outcomes {
             String detail, Integer collectorStatus, Long retryAfterSeconds) {
         String messageId = messageIdOf(exchange);
         int index = exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class);
-        boolean kept = kind == EventOutcome.Kind.DEAD_LETTERED || "credentials_rejected".equals(reasonCode);
         EventOutcome outcome = new EventOutcome(index, messageId, kind, reason, collectorStatus, retryAfterSeconds,
-                kept, reasonCode, detail);
+                reasonCode, detail);
         // an event is received once, even when a later step replaces its outcome (a dead letter not written)
         boolean replaced = exchange.getProperty(BridgeExchange.OUTCOME) != null;
         exchange.setProperty(BridgeExchange.OUTCOME, outcome);

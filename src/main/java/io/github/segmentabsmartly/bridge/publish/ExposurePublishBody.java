@@ -69,8 +69,9 @@ public class ExposurePublishBody implements Processor {
      */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> payloadOf(SegmentEvent event) {
-        String carrier = "group".equals(event.type()) ? "traits" : "properties";
-        Object container = carrier.equals("traits") ? event.at("traits") : event.properties();
+        boolean group = "group".equals(event.type());
+        String carrier = group ? "traits" : "properties";
+        Object container = group ? event.at("traits") : event.properties();
         Object payload = container instanceof Map<?, ?> fields
                 ? (fields.get("exposure") != null ? fields.get("exposure") : fields.get("absmartly")) : null;
         if (!(payload instanceof Map)) {

@@ -6,6 +6,9 @@ package io.github.segmentabsmartly.bridge.replay;
  */
 final class ReplayHalt {
 
+    /** The reason code of an event not sent because its file's replay had halted. */
+    static final String REASON_CODE = "replay_halted";
+
     private volatile String cause;
 
     String cause() {

@@ -32,7 +32,7 @@ public class ReplayLeftover implements Processor {
         EventOutcome outcome = sent != null && !sent.isEmpty() && sent.get(0) instanceof EventOutcome first
                 ? first : exchange.getProperty(BridgeExchange.OUTCOME, EventOutcome.class);
         if (outcome.kind() == EventOutcome.Kind.RETRY_LATER && !outcome.isInternalError()
-                && !outcome.reasonCode().equals("replay_halted")) {
+                && !outcome.reasonCode().equals(ReplayHalt.REASON_CODE)) {
             line.halt().haltAt(line.number(), outcome.reason());
         }
         boolean home = !outcome.kind().mayBeSentAgain() || outcome.keptForReplay();

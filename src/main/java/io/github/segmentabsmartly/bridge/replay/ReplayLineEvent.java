@@ -46,7 +46,7 @@ public class ReplayLineEvent implements Processor {
         exchange.setProperty(BridgeExchange.SOURCE, replayed.source());
         if (line.halt().cause() != null) {
             exchange.setProperty(BridgeExchange.EVENT, new SegmentEvent(replayed.event()));
-            Outcomes.record(exchange, EventOutcome.Kind.RETRY_LATER, "replay_halted", "not sent: "
+            Outcomes.record(exchange, EventOutcome.Kind.RETRY_LATER, ReplayHalt.REASON_CODE, "not sent: "
                     + line.halt().cause());
             exchange.getIn().setBody(List.of());
             return;

@@ -100,8 +100,8 @@ class ReadAgainOrDeadLetterTest {
         exchange.getMessage().setHeader(KafkaConstants.PARTITION, partition);
         exchange.getMessage().setHeader(KafkaConstants.OFFSET, offset);
         exchange.setProperty(QueuedEvent.RECORD_EVENT, EVENT);
-        EventOutcome notNow = new EventOutcome(0, "m-1", Kind.RETRY_LATER, "internal error: boom", null, 5L, false,
-                reasonCode, null);
+        EventOutcome notNow = new EventOutcome(0, "m-1", Kind.RETRY_LATER, "internal error: boom", null, 5L, reasonCode,
+                null);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new EventNotDeliveredException(notNow));
         return exchange;
     }

@@ -112,8 +112,7 @@ class ReplayLinesTest {
     /** The body ReplayLeftover leaves after a line whose event ended with this outcome. */
     private String leftoverOf(ReplayLine line, Kind kind, String code) throws Exception {
         Exchange exchange = lineEvent(line);
-        boolean kept = kind == Kind.DEAD_LETTERED;
-        exchange.getIn().setBody(List.of(new EventOutcome(0, "m", kind, code + " here", null, null, kept, code, null)));
+        exchange.getIn().setBody(List.of(new EventOutcome(0, "m", kind, code + " here", null, null, code, null)));
         leftover.process(exchange);
         return exchange.getIn().getBody(String.class);
     }
