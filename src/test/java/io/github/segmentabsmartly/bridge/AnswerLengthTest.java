@@ -37,7 +37,7 @@ class AnswerLengthTest {
         assertFramedByItsLength(status, bridge.post(path, body));
     }
 
-    /** A dry run (as kafka mode, or a dedup store that blocks) runs its routes on worker threads: the same answer. */
+    /** A dry run, whose Collector route writes the outbox file instead, answers the same way. */
     @Test
     void answerFromAWorkerThreadHasAContentLength(@TempDir Path dataDir) throws Exception {
         try (RunningBridge dryRun = RunningBridge.dryRun(dataDir)) {

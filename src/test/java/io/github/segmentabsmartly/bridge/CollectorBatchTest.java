@@ -117,6 +117,23 @@ class CollectorBatchTest {
         assertTrue(deadLetters.get(0).contains("refused-b"), deadLetters.get(0));
     }
 
+    /** Of two calls, one accepted and one not: the events of the first are delivered by it, only the other's go alone. */
+    @Test
+    void onlyTheEventsOfAFailedCallAreSentOnTheirOwn() throws Exception {
+        String fromIos = """
+                {"type":"track","event":"I","userId":"u1","messageId":"half-i","context":{"library":{"name":"analytics-ios"}}}""";
+        bridge.collector().injectFaults(body -> body.startsWith("{\"requests\"") && body.contains("\"name\":\"I\"")
+                ? status(503) : status(200));
+
+        HttpResponse<String> answer = bridge.post("/v1/batch", batch(track("A", "half-a"), fromIos, track("B", "half-b")));
+
+        assertEquals(List.of("delivered", "delivered", "delivered"), outcomes(answer));
+        List<Received> alone = bridge.collector().received().stream()
+                .filter(call -> call.path().equals("/v1/context")).toList();
+        assertEquals(List.of(List.of("I")), alone.stream().map(CollectorBatchTest::goalsIn).toList());
+        assertEquals(3, bridge.collector().received().size(), "two batch calls and I on its own");
+    }
+
     @Test
     void aBatchCallWithNoAnswerLeavesEachEventItsOwnRetries() throws Exception {
         bridge.collector().answer(status(503), status(503));
@@ -155,7 +172,7 @@ class CollectorBatchTest {
         HttpResponse<String> answer = bridge.post("/v1/batch", "{\"batch\":[" + events + "]}");
 
         assertEquals(501, tree(answer.body()).get("counts").get("delivered").asInt());
-        // the two calls are made at once, and may arrive in either order
+        // the larger call first, whatever order the calls came in
         List<List<String>> calls = bridge.collector().received().stream().map(CollectorBatchTest::goalsIn)
                 .sorted((one, other) -> other.size() - one.size()).toList();
         assertEquals(List.of(500, 1), calls.stream().map(List::size).toList());

@@ -172,6 +172,7 @@ class SettingsDocsTest {
         Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) kamelet.get("spec")).get("definition"))
                 .get("properties");
         assertNotNull(properties, "the Kamelet has no spec.definition.properties");
+        assertFalse(properties.isEmpty(), "the Kamelet has no properties to check");
 
         List<String> problems = new ArrayList<>();
         properties.forEach((name, definition) -> {

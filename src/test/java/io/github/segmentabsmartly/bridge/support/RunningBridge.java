@@ -1,7 +1,6 @@
 package io.github.segmentabsmartly.bridge.support;
 
 import io.github.segmentabsmartly.bridge.BridgeMain;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -60,14 +59,6 @@ public final class RunningBridge implements AutoCloseable {
         return new RunningBridge(BridgeMain.newMain(), deliverySettings(collector, keyValues), dataDir);
     }
 
-    /** As {@link #deliveringTo}, on a Vert.x of the application's own, bound before the bridge starts. */
-    public static RunningBridge onVertx(Vertx vertx, CollectorStandIn collector, Path dataDir, String... keyValues)
-            throws Exception {
-        Main main = BridgeMain.newMain();
-        main.bind("vertx", vertx);
-        return new RunningBridge(main, deliverySettings(collector, keyValues), dataDir);
-    }
-
     private static Map<String, String> deliverySettings(CollectorStandIn collector, String... keyValues) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("absmartly.collector-endpoint", collector.endpoint());
@@ -120,13 +111,6 @@ public final class RunningBridge implements AutoCloseable {
     /** As {@link #post(String, String)}, answered later: for a test that sends while an earlier event waits. */
     public CompletableFuture<HttpResponse<String>> postAsync(String path, String json) {
         return client.sendAsync(request(path, json.getBytes(StandardCharsets.UTF_8), "Content-Type",
-                "application/json"), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** As {@link #post(String, String)}, on a connection of its own: Vert.x hands each to the next event loop. */
-    public HttpResponse<String> postOnANewConnection(String path, String json)
-            throws IOException, InterruptedException {
-        return newClient().send(request(path, json.getBytes(StandardCharsets.UTF_8), "Content-Type",
                 "application/json"), HttpResponse.BodyHandlers.ofString());
     }
 
