@@ -21,11 +21,6 @@ public final class IngestCapacity {
         this.unverifiedReaders = new Semaphore(Math.max(1, unverifiedReaders));
     }
 
-    /** Bytes held now. */
-    public long bytesHeld() {
-        return bytes.get();
-    }
-
     /** A new request's share: none (null) while the budget is used up. */
     Share admit() {
         return bytes.get() >= maxBytes ? null : new Share();

@@ -18,6 +18,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Reads the request's body, which platform-http leaves unread ({@code useBodyHandler=false}), within its limits: the
@@ -58,7 +59,13 @@ public class RequestBody implements Processor {
         if (share == null) {
             throw busy();
         }
-        exchange.getExchangeExtension().addOnCompletion(new ReleaseOnCompletion(share));
+        // the request's bytes are given back once it is answered
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                share.close();
+            }
+        });
         boolean unverified = exchange.getProperty(BridgeExchange.BODY_CREDENTIALS) != null;
         if (unverified && !capacity.startUnverifiedRead()) {
             throw busy();
@@ -168,19 +175,5 @@ public class RequestBody implements Processor {
     private static RequestRejectedException busy() {
         return new RequestRejectedException(503, "the bridge is reading as much as it may at once: send again in a"
                 + " moment", BUSY_RETRY_AFTER_SECONDS);
-    }
-
-    /** Gives the request's bytes back once it is answered. */
-    private record ReleaseOnCompletion(IngestCapacity.Share share) implements org.apache.camel.spi.Synchronization {
-
-        @Override
-        public void onComplete(Exchange exchange) {
-            share.close();
-        }
-
-        @Override
-        public void onFailure(Exchange exchange) {
-            share.close();
-        }
     }
 }

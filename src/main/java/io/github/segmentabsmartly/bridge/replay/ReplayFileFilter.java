@@ -2,6 +2,8 @@ package io.github.segmentabsmartly.bridge.replay;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.slf4j.Logger;
@@ -15,7 +17,7 @@ public class ReplayFileFilter implements GenericFileFilter<File> {
 
     private static final Logger LOG = LoggerFactory.getLogger("bridge.replay");
 
-    private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     @Override
     public boolean accept(GenericFile<File> file) {
