@@ -1,12 +1,10 @@
 package io.github.segmentabsmartly.bridge.sink;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.segmentabsmartly.bridge.BridgeJson;
+import io.github.segmentabsmartly.bridge.event.EventText;
 import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.event.UnreadableEvent;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +13,8 @@ import org.apache.camel.Processor;
 
 /**
  * Reads the one Segment event handed to {@code direct:absmartly-sink} (a Map, a Jackson tree, or JSON as text, bytes
- * or a stream) into a list of one event, for the sink's split. What cannot be read becomes an UnreadableEvent, to be
- * rejected with its reason like any other bad event.
+ * or a stream) into a list of one event, for the sink's split. JSON stays text until EventCheck parses it; what is
+ * empty or too large becomes an UnreadableEvent, to be rejected with its reason like any other bad event.
  */
 public class SinkEventReader implements Processor {
 
@@ -50,12 +48,7 @@ public class SinkEventReader implements Processor {
             return new UnreadableEvent(RejectionCode.TOO_LARGE,
                     "the event is " + json.length + " bytes, over the limit of " + maxEventBytes + " bytes");
         }
-        try {
-            return mapper.readValue(json, Object.class);
-        } catch (JsonProcessingException malformed) {
-            return new UnreadableEvent(RejectionCode.MALFORMED_JSON, BridgeJson.describe(malformed));
-        } catch (IOException unreadable) {
-            return new UnreadableEvent(RejectionCode.MALFORMED_JSON, "the event is not readable JSON");
-        }
+        // parsed, or rejected for its JSON, when its turn comes (EventCheck), as an event of a request is
+        return new EventText(json, 0, json.length, Map.of());
     }
 }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.segmentabsmartly.bridge.BridgeJson;
+import io.github.segmentabsmartly.bridge.event.EventCheck;
+import io.github.segmentabsmartly.bridge.event.EventRejectedException;
 import io.github.segmentabsmartly.bridge.event.RejectionCode;
 import io.github.segmentabsmartly.bridge.event.UnreadableEvent;
 import java.io.ByteArrayInputStream;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -53,10 +55,20 @@ class SinkEventReaderTest {
         assertTrue(unreadable.reason().startsWith(reasonStart), unreadable.reason());
     }
 
+    /**
+     * The event as its route reads it (EventCheck, which parses JSON text when the event's turn comes), or what it is
+     * rejected for.
+     */
     private static Object read(Object body) {
         Exchange exchange = exchangeWith(body);
         new SinkEventReader(BridgeJson.mapper(), 50).process(exchange);
-        return exchange.getIn().getBody(List.class).get(0);
+        Exchange event = exchangeWith(exchange.getIn().getBody(List.class).get(0));
+        try {
+            new EventCheck(BridgeJson.mapper()).process(event);
+        } catch (EventRejectedException rejected) {
+            return new UnreadableEvent(rejected.code(), rejected.getMessage());
+        }
+        return event.getIn().getBody();
     }
 
     private static Exchange exchangeWith(Object body) {
