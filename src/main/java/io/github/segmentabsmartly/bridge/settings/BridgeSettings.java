@@ -1,7 +1,6 @@
 package io.github.segmentabsmartly.bridge.settings;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -57,8 +56,7 @@ public final class BridgeSettings {
         agent = read.text("absmartly.agent").trim();
         unitMapping = UnitMapping.parse(read.text("absmartly.unit-mapping"));
         goalMapping = GoalMapping.parse(read.text("absmartly.goal-mapping"));
-        integrationNames = Arrays.stream(read.text("absmartly.integration-names").split(",")).map(String::trim)
-                .filter(name -> !name.isEmpty()).toList();
+        integrationNames = MappingText.items(read.text("absmartly.integration-names"));
         pageGoalFormat = read.text("absmartly.page-goal-format");
         screenGoalFormat = read.text("absmartly.screen-goal-format");
         timestampMode = TimestampMode.parse(read.text("absmartly.timestamps"));

@@ -3,7 +3,6 @@ package io.github.segmentabsmartly.bridge.settings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +65,7 @@ public record IngestAuthSettings(Map<String, Source> sharedSecrets, Map<String, 
         if (text == null) {
             return List.of();
         }
-        List<String> entries = Arrays.stream(text.split(",")).map(String::trim).filter(item -> !item.isEmpty())
-                .toList();
+        List<String> entries = MappingText.items(text);
         if (entries.isEmpty()) {
             throw new InvalidSettingException(variable + " is set but empty: give it a value, or leave it out");
         }

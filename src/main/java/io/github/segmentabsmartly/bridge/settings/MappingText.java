@@ -1,12 +1,18 @@
 package io.github.segmentabsmartly.bridge.settings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** Reads the {@code left=right,left=right} form shared by the unit and goal mappings. */
+/** Reads the comma-separated forms of settings: lists, and the {@code left=right} pairs of the mappings. */
 final class MappingText {
 
     private MappingText() {
+    }
+
+    /** The entries of {@code a, b, c}, trimmed, without empty ones. */
+    static List<String> items(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     static List<String[]> pairs(String text, String settingName) {
